@@ -1,0 +1,173 @@
+// createHsrcpayClient: credentials, the shared transport (auth, retries, timeouts), the typed
+// resources, and `raw`, the openapi-fetch client over the same transport.
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/schema.js";
+import {
+  assertAllowedHere,
+  type Credential,
+  checkToken,
+  classifyToken,
+  envToken,
+  inBrowser,
+  maskToken,
+  type TokenSource,
+} from "./credentials.js";
+import { HsrcpayValidationError } from "./errors/validation-error.js";
+import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
+import { checkMaxRetries, checkTimeout } from "./resources/request-options.js";
+import { retryDefaults } from "./retry.js";
+import { send, type TransportConfig } from "./transport.js";
+
+export interface HsrcpayClientOptions {
+  /**
+   * Bearer credential: a secret key (`sk_…`), a publishable key (`pk_…`) or a JWT, or a sync or
+   * async function returning the current one (called once per request, for rotating JWTs).
+   * @default process.env.HSRCPAY_API_KEY
+   * @example createHsrcpayClient({ token: async () => auth.getAccessToken() })
+   */
+  token?: TokenSource;
+  /**
+   * API root, absolute, without the operation path.
+   * @default "https://api.hsrcpay.com/v1"
+   */
+  baseUrl?: string;
+  /**
+   * The fetch implementation, called as `fetch(url, init)`.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof fetch;
+  /**
+   * Retries after the first attempt (connection failures, timeouts, 408, 429, 500, 502, 503, 504).
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * Milliseconds one attempt may take, reading the body included; each retry gets its own.
+   * @default 30000
+   */
+  timeout?: number;
+  /**
+   * Allow a secret key (`sk_…`) in a browser. Anyone who can open the page can read it.
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+export interface HsrcpayClient {
+  readonly apiKeys: ApiKeysResource;
+  /** openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error, response }`. */
+  readonly raw: Client<paths, "application/json">;
+  /**
+   * The kind and mode of the credential, never the secret. For a token function: of the token it
+   * last returned, `undefined` before the first request.
+   */
+  readonly credential: Credential | undefined;
+  readonly baseUrl: string;
+}
+
+export const defaultBaseUrl = "https://api.hsrcpay.com/v1";
+export const defaultTimeoutMs = 30_000;
+
+// Statuses whose Response must not have a body (Fetch standard, "null body status").
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+
+export function createHsrcpayClient(options: HsrcpayClientOptions = {}): HsrcpayClient {
+  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
+  checkMaxRetries(options.maxRetries, "maxRetries");
+  checkTimeout(options.timeout, "timeout");
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new HsrcpayValidationError("fetch", "must be a function");
+  }
+  const browser = inBrowser();
+  const allowBrowser = options.dangerouslyAllowBrowser === true;
+  const source = options.token ?? envToken();
+  const sourceName = options.token !== undefined ? "the token option" : "HSRCPAY_API_KEY";
+  let credential: Credential | undefined;
+  let masked = "(from a function)";
+  let token: () => Promise<string>;
+
+  if (typeof source === "function") {
+    token = async () => {
+      const current = checkToken(await source(), "the token function");
+      credential = classifyToken(current);
+      assertAllowedHere(credential, browser, allowBrowser);
+      return current;
+    };
+  } else {
+    const fixed = checkToken(
+      source,
+      `${sourceName} (pass token to createHsrcpayClient or set HSRCPAY_API_KEY)`,
+    );
+    credential = classifyToken(fixed);
+    assertAllowedHere(credential, browser, allowBrowser);
+    masked = maskToken(fixed);
+    const resolved = Promise.resolve(fixed);
+    token = () => resolved;
+  }
+
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const config: TransportConfig = {
+    fetch: fetchImpl,
+    token,
+    maxRetries: options.maxRetries ?? retryDefaults.maxRetries,
+    timeoutMs: options.timeout ?? defaultTimeoutMs,
+  };
+
+  const raw = createClient<paths, "application/json">({
+    baseUrl,
+    // openapi-fetch hands over a Request; the transport needs the body as a string so that every
+    // retry re-sends it intact.
+    fetch: async (request: Request) => {
+      const body = request.body === null ? undefined : await request.text();
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      if (request.method === "POST") headers["idempotency-key"] ??= crypto.randomUUID();
+      const received = await send(
+        config,
+        { method: request.method, url: request.url, headers, body },
+        { signal: request.signal },
+      );
+      return new Response(nullBodyStatuses.has(received.status) ? null : received.text, {
+        status: received.status,
+        statusText: received.statusText,
+        headers: received.headers,
+      });
+    },
+  });
+
+  const summary = () => ({
+    baseUrl,
+    credential,
+    token: masked,
+    maxRetries: config.maxRetries,
+    timeout: config.timeoutMs,
+  });
+  return {
+    apiKeys: apiKeysResource(config, baseUrl),
+    raw,
+    get credential() {
+      return credential;
+    },
+    baseUrl,
+    toJSON: summary,
+    [Symbol.for("nodejs.util.inspect.custom")]: () => ({ HsrcpayClient: summary() }),
+  } as HsrcpayClient;
+}
+
+function checkBaseUrl(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+    throw new HsrcpayValidationError(
+      "baseUrl",
+      `must be an absolute http(s) URL such as ${defaultBaseUrl}`,
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}

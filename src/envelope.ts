@@ -1,0 +1,134 @@
+// Turns a received answer into the envelope's `data`, or into the typed error that says what
+// arrived. HSRCPAY wraps every v1 response (openapi/components/schemas/*Envelope.yaml):
+// `{ message, success: true, data }` or `{ message, success: false, error: { code, message, details } }`.
+import type { components } from "../generated/schema.js";
+import { apiErrorFor, type HsrcpayApiError } from "./errors/api-error.js";
+import { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
+import { redactDeep, redactHeaders } from "./redact.js";
+import { parseRetryAfter } from "./retry.js";
+import type { Received } from "./transport.js";
+
+type ErrorEnvelope = components["schemas"]["ErrorEnvelope"];
+
+/** What a result carries besides its data, for logs and support tickets. */
+export interface ResponseMeta {
+  /** The HTTP status: HSRCPAY answers a create with 200 or 201. */
+  readonly status: number;
+  /** The envelope's `message` (`"success"`). */
+  readonly message: string;
+  /** The server's request id, from `x-request-id` or `request-id`, where it sends one. */
+  readonly requestId: string | undefined;
+  /** The Idempotency-Key every attempt of the call carried. */
+  readonly idempotencyKey: string | undefined;
+  readonly headers: Headers;
+}
+
+export interface RequestSummary {
+  /** `POST /v1/api-keys/`: method and path, never the query or headers. */
+  label: string;
+  idempotencyKey: string | undefined;
+}
+
+const snippetLength = 200;
+
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+}
+
+/** The success envelope's data when `isData` accepts it; a typed error otherwise. */
+export function readData<T>(
+  received: Received,
+  request: RequestSummary,
+  isData: (data: unknown) => data is T,
+): { data: T; meta: ResponseMeta } {
+  if (received.status < 200 || received.status > 299) throw apiError(received, request);
+  const parsed = parseJson(received.text);
+  const fail = (problem: string) => invalidResponse(received, request, problem);
+  if (parsed === undefined)
+    throw fail(received.text.length === 0 ? "an empty body" : "a body that is not JSON");
+  if (!isObject(parsed)) throw fail("JSON that is not an envelope object");
+  if (parsed.success !== true) {
+    const said =
+      typeof parsed.message === "string" ? ` ("${received.redact(parsed.message)}")` : "";
+    throw fail(`an envelope with success: ${String(parsed.success)}${said}`);
+  }
+  if (!isData(parsed.data)) throw fail("an envelope without the expected data object");
+  const meta: ResponseMeta = {
+    status: received.status,
+    message: typeof parsed.message === "string" ? parsed.message : "",
+    requestId: requestIdOf(received.headers),
+    idempotencyKey: request.idempotencyKey,
+    headers: received.headers,
+  };
+  return { data: parsed.data, meta };
+}
+
+export function apiError(received: Received, request: RequestSummary): HsrcpayApiError {
+  const { redact, status } = received;
+  const parsed = parseJson(received.text);
+  const body = isErrorEnvelope(parsed) ? redactDeep(parsed, redact) : undefined;
+  const said = body
+    ? body.error.message || body.message
+    : `${received.statusText || "error"}; the body is not HSRCPAY's error envelope (${what(received)})`;
+  return apiErrorFor({
+    status,
+    message: `${status} ${said} (${request.label})`,
+    body,
+    headers: redactHeaders(received.headers, redact),
+    requestId: requestIdOf(received.headers),
+    idempotencyKey: request.idempotencyKey,
+    retryAfterMs: parseRetryAfter(received.headers.get("retry-after"), Date.now()),
+  });
+}
+
+function invalidResponse(
+  received: Received,
+  request: RequestSummary,
+  problem: string,
+): HsrcpayInvalidResponseError {
+  return new HsrcpayInvalidResponseError({
+    message: `HSRCPAY answered ${received.status} with ${problem}, not the success envelope (${request.label}; ${what(received)})`,
+    status: received.status,
+    contentType: received.headers.get("content-type"),
+    bodyStart: snippet(received),
+    headers: redactHeaders(received.headers, received.redact),
+    requestId: requestIdOf(received.headers),
+    idempotencyKey: request.idempotencyKey,
+  });
+}
+
+/** `content-type text/html, 1234 bytes: <html>…` with secrets redacted. */
+function what(received: Received): string {
+  const type = received.headers.get("content-type");
+  const start = snippet(received);
+  return `${type ? `content-type ${type}` : "no content-type"}, ${received.text.length} characters${start ? `: ${start}` : ""}`;
+}
+
+function snippet(received: Received): string {
+  const flat = received.text.replace(/\s+/g, " ").trim();
+  const cut = flat.length > snippetLength ? `${flat.slice(0, snippetLength)}…` : flat;
+  return received.redact(cut);
+}
+
+function parseJson(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  if (!isObject(value) || value.success !== false || !isObject(value.error)) return false;
+  const { code, message, details } = value.error;
+  return (
+    typeof code === "number" &&
+    typeof message === "string" &&
+    (details === undefined || isObject(details))
+  );
+}

@@ -1,0 +1,35 @@
+// The public surface of @hsrcpay/client: everything else in src/ is internal.
+
+export type { components, operations, paths } from "../generated/schema.js";
+export {
+  createHsrcpayClient,
+  defaultBaseUrl,
+  defaultTimeoutMs,
+  type HsrcpayClient,
+  type HsrcpayClientOptions,
+} from "./client.js";
+export type { Credential, CredentialKind, CredentialMode, TokenSource } from "./credentials.js";
+export type { ResponseMeta } from "./envelope.js";
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  HsrcpayApiError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "./errors/api-error.js";
+export {
+  HsrcpayAbortError,
+  HsrcpayConnectionError,
+  HsrcpayError,
+  HsrcpayTimeoutError,
+} from "./errors/hsrcpay-error.js";
+export { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
+export { HsrcpayValidationError } from "./errors/validation-error.js";
+export type { ApiKey, ApiKeyResult, ApiKeysResource } from "./resources/api-keys.js";
+export type { CreateApiKeyParams } from "./resources/create-api-key-params.js";
+export type { RequestOptions } from "./resources/request-options.js";
+export { retryDefaults } from "./retry.js";

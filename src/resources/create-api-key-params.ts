@@ -1,0 +1,81 @@
+// The parameters of apiKeys.create, typed from the spec and checked before anything is sent, so a
+// mistake is reported with the field's name instead of as a 422 from the server (or worse, not at all).
+import type { operations } from "../../generated/schema.js";
+import { isObject } from "../envelope.js";
+import { HsrcpayValidationError } from "../errors/validation-error.js";
+
+type Operation = operations["createApiKey"];
+export type CreateApiKeyBody = Operation["requestBody"]["content"]["application/json"];
+export type CreateApiKeyQuery = Operation["parameters"]["query"];
+
+/** The query parameter and the body fields of Create API key, in one object (wire names). */
+export type CreateApiKeyParams = CreateApiKeyQuery & CreateApiKeyBody;
+
+// The body's fields, checked by the compiler against the generated type in both directions: a
+// field added to or removed from the spec breaks the build until this list follows.
+const bodyFields = {
+  name: true,
+  permissions: true,
+  expires_at: true,
+  metadata: true,
+} as const satisfies Record<keyof CreateApiKeyBody, true>;
+
+// RFC 3339 date-time, as JSON Schema's `format: date-time` requires.
+const dateTime = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Validates and splits params into the query value and the JSON body string. */
+export function prepareCreate(params: unknown): { accountId: string; body: string } {
+  if (!isObject(params)) throw new HsrcpayValidationError("params", "must be an object");
+  const { account_id: accountId, ...body } = params;
+  if (typeof accountId !== "string" || accountId.trim() === "") {
+    throw new HsrcpayValidationError(
+      "account_id",
+      "is required: the account that will own the key (acct_…)",
+    );
+  }
+  for (const field of Object.keys(body)) {
+    if (!(field in bodyFields)) {
+      throw new HsrcpayValidationError(
+        field,
+        `is not a field of Create API key (expected ${Object.keys(bodyFields).join(", ")})`,
+      );
+    }
+  }
+  if (typeof body.name !== "string")
+    throw new HsrcpayValidationError("name", "is required and must be a string");
+  checkPermissions(body.permissions);
+  const expires = body.expires_at;
+  if (
+    expires !== undefined &&
+    expires !== null &&
+    !(typeof expires === "string" && dateTime.test(expires) && !Number.isNaN(Date.parse(expires)))
+  ) {
+    throw new HsrcpayValidationError(
+      "expires_at",
+      "must be an RFC 3339 date-time string (2027-12-31T23:59:59Z) or null",
+    );
+  }
+  if (body.metadata !== undefined && !isObject(body.metadata)) {
+    throw new HsrcpayValidationError("metadata", "must be an object");
+  }
+  return { accountId, body: JSON.stringify(body) };
+}
+
+function checkPermissions(permissions: unknown): void {
+  if (!isObject(permissions)) {
+    throw new HsrcpayValidationError(
+      "permissions",
+      "is required: an object mapping each resource to a list of actions",
+    );
+  }
+  for (const [resource, actions] of Object.entries(permissions)) {
+    if (!Array.isArray(actions)) {
+      throw new HsrcpayValidationError(`permissions.${resource}`, "must be an array of strings");
+    }
+    actions.forEach((action, index) => {
+      if (typeof action !== "string") {
+        throw new HsrcpayValidationError(`permissions.${resource}[${index}]`, "must be a string");
+      }
+    });
+  }
+}

@@ -1,0 +1,180 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import * as publicApi from "../../src/index.js";
+import {
+  createHsrcpayClient,
+  HsrcpayConnectionError,
+  HsrcpayError,
+  HsrcpayValidationError,
+} from "../../src/index.js";
+import { created, failure, observedFetch, token } from "../helpers/observed-fetch.js";
+
+describe("createHsrcpayClient options", () => {
+  it.each([
+    [{ baseUrl: "api.hsrcpay.com/v1" }, "baseUrl"],
+    [{ baseUrl: "ftp://api.hsrcpay.com/v1" }, "baseUrl"],
+    [{ baseUrl: "https://api.hsrcpay.com/v1?x=1" }, "baseUrl"],
+    [{ maxRetries: -1 }, "maxRetries"],
+    [{ timeout: 0 }, "timeout"],
+    [{ fetch: "no" }, "fetch"],
+  ])("rejects %o, naming %s", (options, field) => {
+    const error = (() => {
+      try {
+        createHsrcpayClient({ token, ...(options as object) });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(HsrcpayValidationError);
+    expect((error as HsrcpayValidationError).field).toBe(field);
+  });
+
+  it("defaults to HSRCPAY's production API, 2 retries and a 30 s timeout", () => {
+    const hsrcpay = createHsrcpayClient({ token });
+    expect(hsrcpay.baseUrl).toBe("https://api.hsrcpay.com/v1");
+    expect(JSON.parse(JSON.stringify(hsrcpay))).toMatchObject({ maxRetries: 2, timeout: 30_000 });
+  });
+
+  it("accepts a base URL with a trailing slash", async () => {
+    const fetch = observedFetch(() => created());
+    const hsrcpay = createHsrcpayClient({ token, fetch, baseUrl: "http://127.0.0.1:4010/" });
+    await hsrcpay.apiKeys.create({ account_id: "a", name: "n", permissions: {} });
+    expect(fetch.calls[0]?.url.href).toBe("http://127.0.0.1:4010/api-keys/?account_id=a");
+  });
+});
+
+describe("inspecting the client", () => {
+  it("shows the credential kind and a masked token, never the token", () => {
+    const hsrcpay = createHsrcpayClient({ token });
+    for (const shown of [
+      inspect(hsrcpay, { depth: 10, showHidden: true }),
+      JSON.stringify(hsrcpay),
+      String(Object.values(hsrcpay)),
+    ]) {
+      expect(shown).not.toContain(token);
+    }
+    expect(inspect(hsrcpay)).toContain("sk_test_…9f2c");
+    expect(JSON.parse(JSON.stringify(hsrcpay)).credential).toEqual({
+      kind: "secret",
+      mode: "sandbox",
+    });
+  });
+});
+
+describe("hsrcpay.raw", () => {
+  it("calls any operation in the spec with the client's credential and an Idempotency-Key", async () => {
+    const fetch = observedFetch(() => created(200));
+    const hsrcpay = createHsrcpayClient({ token, fetch, baseUrl: "https://api.test/v1" });
+    const { data, error, response } = await hsrcpay.raw.POST("/api-keys/", {
+      params: { query: { account_id: "acct_1" } },
+      body: { name: "n", permissions: { payments: ["read"] } },
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data?.data.id).toBe("key_9xT2mQ4rL7vN1bZ8");
+    const [sent] = fetch.calls;
+    expect(sent?.headers.get("authorization")).toBe(`Bearer ${token}`);
+    expect(sent?.headers.get("idempotency-key")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(sent?.body ?? "")).toEqual({
+      name: "n",
+      permissions: { payments: ["read"] },
+    });
+  });
+
+  it("shares retries: the same body and Idempotency-Key go out again", async () => {
+    const fetch = observedFetch((_, i) =>
+      i === 0 ? failure(503, "busy", { "retry-after": "0" }) : created(),
+    );
+    const hsrcpay = createHsrcpayClient({ token, fetch, baseUrl: "https://api.test/v1" });
+    const { response } = await hsrcpay.raw.POST("/api-keys/", {
+      params: { query: { account_id: "acct_1" } },
+      body: { name: "n", permissions: {} },
+    });
+    expect(response.status).toBe(201);
+    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.calls[1]?.body).toBe(fetch.calls[0]?.body);
+    expect(fetch.calls[1]?.headers.get("idempotency-key")).toBe(
+      fetch.calls[0]?.headers.get("idempotency-key"),
+    );
+  });
+
+  it("returns failures as { error } with the envelope, and throws typed errors for no answer", async () => {
+    const fetch = observedFetch(() => failure(404, "Account not found"));
+    const hsrcpay = createHsrcpayClient({ token, fetch, baseUrl: "https://api.test/v1" });
+    const { data, error, response } = await hsrcpay.raw.POST("/api-keys/", {
+      params: { query: { account_id: "acct_1" } },
+      body: { name: "n", permissions: {} },
+    });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(404);
+    expect(error?.error.message).toBe("Account not found");
+
+    const down = createHsrcpayClient({
+      token,
+      maxRetries: 0,
+      baseUrl: "https://api.test/v1",
+      fetch: () => Promise.reject(new TypeError("fetch failed")),
+    });
+    await expect(
+      down.raw.POST("/api-keys/", {
+        params: { query: { account_id: "a" } },
+        body: { name: "n", permissions: {} },
+      }),
+    ).rejects.toBeInstanceOf(HsrcpayConnectionError);
+  });
+});
+
+describe("the exported error classes", () => {
+  const apiInit = {
+    status: 500,
+    message: "m",
+    body: undefined,
+    headers: new Headers(),
+    requestId: undefined,
+    idempotencyKey: undefined,
+    retryAfterMs: undefined,
+  };
+  const samples: Record<string, Error> = {
+    HsrcpayError: new publicApi.HsrcpayError("m"),
+    HsrcpayApiError: new publicApi.HsrcpayApiError(apiInit),
+    BadRequestError: new publicApi.BadRequestError(apiInit),
+    AuthenticationError: new publicApi.AuthenticationError(apiInit),
+    PermissionDeniedError: new publicApi.PermissionDeniedError(apiInit),
+    NotFoundError: new publicApi.NotFoundError(apiInit),
+    ConflictError: new publicApi.ConflictError(apiInit),
+    UnprocessableEntityError: new publicApi.UnprocessableEntityError(apiInit),
+    RateLimitError: new publicApi.RateLimitError(apiInit),
+    InternalServerError: new publicApi.InternalServerError(apiInit),
+    HsrcpayConnectionError: new publicApi.HsrcpayConnectionError("m"),
+    HsrcpayTimeoutError: new publicApi.HsrcpayTimeoutError(5),
+    HsrcpayAbortError: new publicApi.HsrcpayAbortError(),
+    HsrcpayValidationError: new publicApi.HsrcpayValidationError("f", "is bad"),
+    HsrcpayInvalidResponseError: new publicApi.HsrcpayInvalidResponseError({
+      message: "m",
+      status: 200,
+      contentType: null,
+      bodyStart: "",
+      headers: new Headers(),
+      requestId: undefined,
+      idempotencyKey: undefined,
+    }),
+  };
+
+  it("are exactly the error classes the package exports", () => {
+    const exported = Object.entries(publicApi)
+      .filter(([, value]) => typeof value === "function" && value.prototype instanceof Error)
+      .map(([name]) => name);
+    expect(exported.sort()).toEqual(Object.keys(samples).sort());
+  });
+
+  it.each(Object.entries(samples))(
+    "%s is an HsrcpayError named after its class",
+    (className, error) => {
+      expect(error).toBeInstanceOf(HsrcpayError);
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toBe(className);
+      expect(error.constructor.name).toBe(className);
+      expect(String(error)).toMatch(new RegExp(`^${className}: `));
+    },
+  );
+});

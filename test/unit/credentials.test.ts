@@ -1,0 +1,147 @@
+import fc from "fast-check";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { classifyToken, maskToken } from "../../src/credentials.js";
+import { createHsrcpayClient, HsrcpayError } from "../../src/index.js";
+import { created, observedFetch, params } from "../helpers/observed-fetch.js";
+
+const alnum = fc.stringMatching(/^[A-Za-z0-9]{8,40}$/);
+
+describe("classifyToken", () => {
+  it.each([
+    ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "secret", "sandbox"],
+    ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "secret", "live"],
+    ["acct_prefix_sk_live_abc", "secret", "live"],
+    ["pk_test_TYooMQauvdEDq54NiTphI7jx", "publishable", "sandbox"],
+    ["pk_live_TYooMQauvdEDq54NiTphI7jx", "publishable", "live"],
+    ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", "jwt", "live"],
+    ["opaque-token-value", "unknown", "live"],
+  ])("%s is %s in %s mode", (token, kind, mode) => {
+    expect(classifyToken(token)).toEqual({ kind, mode });
+  });
+
+  it("finds sk_ only within the first 32 characters", () => {
+    fc.assert(
+      fc.property(fc.nat(40), alnum, (offset, tail) => {
+        const token = `${"x".repeat(offset)}sk_${tail}`;
+        const expected = offset + 3 <= 32 ? "secret" : "unknown";
+        expect(classifyToken(token).kind).toBe(expected);
+      }),
+    );
+  });
+
+  it("calls any token with _test_ sandbox", () => {
+    fc.assert(
+      fc.property(alnum, alnum, (a, b) => {
+        expect(classifyToken(`${a}_test_${b}`).mode).toBe("sandbox");
+        expect(classifyToken(`${a}${b}`).mode).toBe("live");
+      }),
+    );
+  });
+});
+
+describe("maskToken", () => {
+  it("keeps the prefix and last four characters only", () => {
+    expect(maskToken("sk_test_4eC39HqLyjWDarjtT1zdp7dc9f2c")).toBe("sk_test_…9f2c");
+    expect(maskToken("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl")).toBe("eyJ…dXJl");
+    expect(maskToken("short")).toBe("…");
+  });
+});
+
+describe("where the credential comes from", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
+  });
+
+  it("falls back to HSRCPAY_API_KEY", async () => {
+    vi.stubEnv("HSRCPAY_API_KEY", "sk_live_fromTheEnvironment1234");
+    const fetch = observedFetch(() => created());
+    const hsrcpay = createHsrcpayClient({ fetch });
+    expect(hsrcpay.credential).toEqual({ kind: "secret", mode: "live" });
+    await hsrcpay.apiKeys.create(params);
+    expect(fetch.calls[0]?.headers.get("authorization")).toBe(
+      "Bearer sk_live_fromTheEnvironment1234",
+    );
+  });
+
+  it("says how to provide one when there is none", () => {
+    vi.stubEnv("HSRCPAY_API_KEY", undefined);
+    expect(() => createHsrcpayClient()).toThrow(
+      /No HSRCPAY credential.*pass token to createHsrcpayClient or set HSRCPAY_API_KEY/,
+    );
+    expect(() => createHsrcpayClient({ token: "" })).toThrow(/an empty string/);
+  });
+
+  it("rejects a token with a trailing newline without echoing it", () => {
+    const error = (() => {
+      try {
+        createHsrcpayClient({ token: "sk_test_secretvalue1234\n" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(HsrcpayError);
+    expect(error?.message).toMatch(/whitespace/);
+    expect(error?.message).not.toContain("secretvalue");
+  });
+
+  it("calls a token function per request, so rotated JWTs are picked up", async () => {
+    const tokens = ["aaa.bbb.ccc", "ddd.eee.fff"];
+    let i = 0;
+    const fetch = observedFetch(() => created());
+    const hsrcpay = createHsrcpayClient({ token: async () => tokens[i++] ?? "", fetch });
+    expect(hsrcpay.credential).toBeUndefined();
+    await hsrcpay.apiKeys.create(params);
+    await hsrcpay.apiKeys.create(params);
+    expect(fetch.calls.map((c) => c.headers.get("authorization"))).toEqual([
+      "Bearer aaa.bbb.ccc",
+      "Bearer ddd.eee.fff",
+    ]);
+    expect(hsrcpay.credential).toEqual({ kind: "jwt", mode: "live" });
+  });
+
+  it("reports a token function that returns nothing, before sending", async () => {
+    const fetch = observedFetch(() => created());
+    const hsrcpay = createHsrcpayClient({ token: () => "", fetch });
+    await expect(hsrcpay.apiKeys.create(params)).rejects.toThrow(
+      /the token function gave an empty string/,
+    );
+    expect(fetch.calls).toHaveLength(0);
+  });
+});
+
+describe("in a browser", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const pretendBrowser = () => vi.stubGlobal("window", { document: {} });
+
+  it("refuses a secret key, saying why", () => {
+    pretendBrowser();
+    expect(() => createHsrcpayClient({ token: "sk_test_4eC39HqLyjWDarjtT1zdp7dc" })).toThrow(
+      /every visitor.*dangerouslyAllowBrowser/,
+    );
+  });
+
+  it("refuses a secret key from a token function before sending it", async () => {
+    pretendBrowser();
+    const fetch = observedFetch(() => created());
+    const hsrcpay = createHsrcpayClient({ token: () => "sk_live_4eC39HqLyjWDarjtT1zdp7dc", fetch });
+    await expect(hsrcpay.apiKeys.create(params)).rejects.toThrow(
+      /Refusing to use a secret HSRCPAY key in a browser/,
+    );
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("allows a secret key with dangerouslyAllowBrowser, and JWTs and publishable keys always", () => {
+    pretendBrowser();
+    expect(
+      createHsrcpayClient({
+        token: "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        dangerouslyAllowBrowser: true,
+      }).credential?.kind,
+    ).toBe("secret");
+    expect(createHsrcpayClient({ token: "aaa.bbb.ccc" }).credential?.kind).toBe("jwt");
+    expect(
+      createHsrcpayClient({ token: "pk_test_TYooMQauvdEDq54NiTphI7jx" }).credential?.kind,
+    ).toBe("publishable");
+  });
+});
