@@ -5,12 +5,34 @@ const reportFile = process.env.HSRCPAY_VITEST_REPORT;
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/helpers/global-setup.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: reportFile ? ["default", "json"] : ["default"],
     ...(reportFile ? { outputFile: { json: reportFile } } : {}),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts", "test/spec/**/*.test.ts"],
+          globalSetup: ["test/helpers/global-setup.ts"],
+          typecheck: {
+            enabled: true,
+            include: ["test/types/**/*.test-d.ts"],
+            tsconfig: "tsconfig.json",
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "contract",
+          include: ["test/contract/**/*.test.ts"],
+          // Bundles the spec, then starts Prism on a free port for the whole contract suite.
+          globalSetup: ["test/helpers/global-setup.ts", "test/contract/prism-setup.ts"],
+          setupFiles: ["test/contract/no-violations.ts"],
+        },
+      },
+    ],
   },
 });

@@ -25,32 +25,32 @@ export interface HsrcpayClientOptions {
    * @default process.env.HSRCPAY_API_KEY
    * @example createHsrcpayClient({ token: async () => auth.getAccessToken() })
    */
-  token?: TokenSource;
+  token?: TokenSource | undefined;
   /**
    * API root, absolute, without the operation path.
    * @default "https://api.hsrcpay.com/v1"
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * The fetch implementation, called as `fetch(url, init)`.
    * @default globalThis.fetch
    */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * Retries after the first attempt (connection failures, timeouts, 408, 429, 500, 502, 503, 504).
    * @default 2
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Milliseconds one attempt may take, reading the body included; each retry gets its own.
    * @default 30000
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * Allow a secret key (`sk_…`) in a browser. Anyone who can open the page can read it.
    * @default false
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 export interface HsrcpayClient {

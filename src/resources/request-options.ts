@@ -7,25 +7,25 @@ export interface RequestOptions {
    * you did not see (after a crash, say).
    * @default a new `crypto.randomUUID()` per call
    */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Aborts the call at once, also while waiting to retry; it then throws `HsrcpayAbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Milliseconds one attempt may take, reading the body included.
    * @default the client's `timeout` (30 000)
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * Retries after the first attempt, for connection failures, timeouts, 408, 429, 500, 502, 503, 504.
    * @default the client's `maxRetries` (2)
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Extra request headers, for example `{ Prefer: "code=201" }` against the Prism mock.
    * `Authorization` is always the client's credential.
    * @default {}
    */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;

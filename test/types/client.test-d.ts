@@ -13,6 +13,16 @@ import {
 const hsrcpay = createHsrcpayClient({ token: "sk_test_x" });
 const valid = { account_id: "acct_1", name: "CI deploy", permissions: { payments: ["read"] } };
 
+describe("client options", () => {
+  it("take values that may be undefined, as process.env gives them", () => {
+    const fromEnv: string | undefined = process.env.HSRCPAY_API_KEY;
+    assertType(createHsrcpayClient({ token: fromEnv, baseUrl: process.env.HSRCPAY_BASE_URL }));
+    assertType(createHsrcpayClient({ token: async () => "aaa.bbb.ccc" }));
+    // @ts-expect-error a token is a string or a function returning one
+    createHsrcpayClient({ token: 42 });
+  });
+});
+
 describe("apiKeys.create types", () => {
   it("accepts the spec's params and resolves to the spec's ApiKey with lastResponse", () => {
     expectTypeOf(hsrcpay.apiKeys.create(valid)).resolves.toEqualTypeOf<ApiKeyResult>();

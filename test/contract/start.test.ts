@@ -1,0 +1,33 @@
+// `npm start`, the README's first command, as a newcomer runs it: against its own mock.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/bundle-spec.js";
+import { createApiKeyOperation, loadSpec, responseMediaType } from "../helpers/spec.js";
+
+const run = promisify(execFile);
+
+describe("npm start", () => {
+  it("creates a key on a mock it starts and stops itself, printing what a user needs, secret masked", async () => {
+    const env = { ...process.env, HSRCPAY_BASE_URL: "", HSRCPAY_API_KEY: "" };
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: repoRoot,
+      env,
+      timeout: 60_000,
+    });
+    const example = Object.values(
+      responseMediaType("200", createApiKeyOperation(loadSpec())).examples ?? {},
+    )[0]?.value as {
+      data: { id: string; key: string };
+    };
+    expect(stdout).toContain(`Created API key ${example.data.id} (SECRET, ACTIVE)`);
+    expect(stdout).toContain("secret key, sandbox mode");
+    expect(stdout).toContain("HTTP 200");
+    expect(stdout).toContain(
+      `secret: ${example.data.key.slice(0, 8)}…${example.data.key.slice(-4)}`,
+    );
+    expect(stdout).toContain("store it in a secret manager");
+    expect(stdout).not.toContain(example.data.key);
+    expect(stdout).toContain("Mock stopped.");
+  });
+});
