@@ -33,6 +33,16 @@ export default defineConfig({
           setupFiles: ["test/contract/no-violations.ts"],
         },
       },
+      {
+        extends: true,
+        // Headless Chromium: `npm run test:browser`, not part of `npm test`.
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,6 @@
 // createHsrcpayClient: credentials, the shared transport (auth, retries, timeouts), the typed
 // resources, and `raw`, the openapi-fetch client over the same transport.
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import {
   assertAllowedHere,
@@ -64,6 +64,13 @@ export interface HsrcpayClient {
   readonly credential: Credential | undefined;
   readonly baseUrl: string;
 }
+
+// In the CJS build, esbuild follows Node's rule for ESM code importing CommonJS and hands over
+// openapi-fetch's module.exports as the default import; its factory is then on `.default`.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === "function"
+    ? openapiFetch
+    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 export const defaultBaseUrl = "https://api.hsrcpay.com/v1";
 export const defaultTimeoutMs = 30_000;

@@ -1,0 +1,146 @@
+// The package as a consumer gets it: `npm pack`, installed into a project outside the repository,
+// then imported (ESM), required (CJS), type-checked, and used against the Prism mock.
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { repoRoot } from "../helpers/bundle-spec.js";
+
+const run = promisify(execFile);
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+let consumer: string;
+
+const esm = `import spec from "@hsrcpay/client/openapi.json" with { type: "json" };
+import { createHsrcpayClient, NotFoundError, HsrcpayError } from "@hsrcpay/client";
+const hsrcpay = createHsrcpayClient({ token: "sk_test_consumer000000000000", baseUrl: process.argv[2] });
+const apiKey = await hsrcpay.apiKeys.create({ account_id: "acct_1", name: "from ESM", permissions: {} });
+const error = await hsrcpay.apiKeys.create({ account_id: "acct_1", name: "x", permissions: {} }, { headers: { Prefer: "code=404" } }).catch((e) => e);
+console.log(JSON.stringify({ id: apiKey.id, status: apiKey.lastResponse.status, notFound: error instanceof NotFoundError, base: error instanceof HsrcpayError, openapi: spec.openapi }));
+`;
+const cjs = `const { createHsrcpayClient, HsrcpayValidationError } = require("@hsrcpay/client");
+const spec = require("@hsrcpay/client/openapi.json");
+const hsrcpay = createHsrcpayClient({ token: "sk_test_consumer000000000000", baseUrl: process.argv[2] });
+hsrcpay.apiKeys.create({ account_id: "", name: "x", permissions: {} }).catch((error) =>
+  hsrcpay.apiKeys.create({ account_id: "acct_1", name: "from CJS", permissions: {} }).then((apiKey) =>
+    console.log(JSON.stringify({ id: apiKey.id, validation: error instanceof HsrcpayValidationError, field: error.field, paths: Object.keys(spec.paths) })),
+  ),
+);
+`;
+const ts = `import { type ApiKey, createHsrcpayClient, RateLimitError } from "@hsrcpay/client";
+const hsrcpay = createHsrcpayClient({ token: "aaa.bbb.ccc" });
+export async function create(): Promise<ApiKey> {
+  // @ts-expect-error permissions maps resources to string arrays
+  await hsrcpay.apiKeys.create({ account_id: "acct_1", name: "x", permissions: { payments: "read" } });
+  try {
+    return await hsrcpay.apiKeys.create({ account_id: "acct_1", name: "typed", permissions: { payments: ["read"] } });
+  } catch (error) {
+    if (error instanceof RateLimitError) console.log(error.retryAfter satisfies number | undefined);
+    throw error;
+  }
+}
+`;
+const tsconfig = {
+  compilerOptions: {
+    strict: true,
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    target: "es2022",
+    lib: ["es2022", "dom"],
+    noEmit: true,
+    skipLibCheck: false,
+    types: [],
+  },
+  files: ["consumer.ts"],
+};
+
+beforeAll(async () => {
+  await run("bash", [join(repoRoot, "scripts/build.sh")], { cwd: repoRoot });
+  consumer = await mkdtemp(join(tmpdir(), "hsrcpay-consumer-"));
+  const packs = join(consumer, "packs");
+  await mkdir(packs);
+  await run(npm, ["pack", "--silent", "--pack-destination", packs], { cwd: repoRoot });
+  const [tarball] = await readdir(packs);
+  await writeFile(
+    join(consumer, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }),
+  );
+  await run(
+    npm,
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", join(packs, tarball ?? "")],
+    { cwd: consumer },
+  );
+  await writeFile(join(consumer, "esm.mjs"), esm);
+  await writeFile(join(consumer, "cjs.cjs"), cjs);
+  await writeFile(join(consumer, "consumer.ts"), ts);
+  await writeFile(join(consumer, "tsconfig.json"), JSON.stringify(tsconfig));
+}, 180_000);
+
+afterAll(async () => {
+  if (consumer) await rm(consumer, { recursive: true, force: true });
+});
+
+describe("the packed package in a consumer project", () => {
+  it("ships only the build, the spec and the docs", async () => {
+    const installed = join(consumer, "node_modules/@hsrcpay/client");
+    expect((await readdir(installed)).sort()).toEqual([
+      "CHANGELOG.md",
+      "README.md",
+      "dist",
+      "package.json",
+    ]);
+    expect((await readdir(join(installed, "dist"))).sort()).toEqual([
+      "index.cjs",
+      "index.cjs.map",
+      "index.d.cts",
+      "index.d.ts",
+      "index.js",
+      "index.js.map",
+      "openapi.json",
+      "openapi.yaml",
+    ]);
+  });
+
+  it("lints its bundled spec with its own redocly.yaml, as another project's CI would", async () => {
+    const redocly = join(repoRoot, "node_modules/@redocly/cli/bin/cli.js");
+    const installed = "node_modules/@hsrcpay/client";
+    const { stderr } = await run(
+      process.execPath,
+      [redocly, "lint", `${installed}/dist/openapi.yaml`, "--config", `${installed}/redocly.yaml`],
+      { cwd: consumer, env: { ...process.env, REDOCLY_TELEMETRY: "off" } },
+    );
+    expect(stderr).toContain("Your API description is valid");
+  });
+
+  it("imports as ESM and creates a key against the mock", async () => {
+    const { stdout } = await run(process.execPath, ["esm.mjs", inject("prismBaseUrl")], {
+      cwd: consumer,
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      id: "key_9xT2mQ4rL7vN1bZ8",
+      status: 200,
+      notFound: true,
+      base: true,
+      openapi: "3.1.0",
+    });
+  });
+
+  it("requires as CJS, with working instanceof", async () => {
+    const { stdout } = await run(process.execPath, ["cjs.cjs", inject("prismBaseUrl")], {
+      cwd: consumer,
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      id: "key_9xT2mQ4rL7vN1bZ8",
+      validation: true,
+      field: "account_id",
+      paths: ["/api-keys/"],
+    });
+  });
+
+  it("type-checks a consumer file with tsc, a wrong body caught", async () => {
+    const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
+    const { stdout } = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: consumer });
+    expect(stdout).toBe("");
+  });
+});
