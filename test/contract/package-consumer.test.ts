@@ -82,13 +82,14 @@ afterAll(async () => {
 });
 
 describe("the packed package in a consumer project", () => {
-  it("ships only the build, the spec and the docs", async () => {
+  it("ships only the build, the spec, its lint rules and the docs", async () => {
     const installed = join(consumer, "node_modules/@hsrcpay/client");
     expect((await readdir(installed)).sort()).toEqual([
       "CHANGELOG.md",
       "README.md",
       "dist",
       "package.json",
+      "redocly.yaml",
     ]);
     expect((await readdir(join(installed, "dist"))).sort()).toEqual([
       "index.cjs",
