@@ -4,9 +4,9 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(
+  chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}. Install Debian's package with ` +
