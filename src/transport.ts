@@ -77,20 +77,25 @@ async function attemptOnce(
   signal: AbortSignal | undefined,
 ): Promise<Attempt> {
   const controller = new AbortController();
+  // Rejected on timeout or abort, so that a fetch that ignores its signal cannot hang the call; and
+  // rejected (harmlessly) once the attempt is over, so that it never stays pending holding the
+  // attempt's promises alive.
+  let stopWith: (reason: unknown) => void = () => {};
+  const stop = new Promise<never>((_, reject) => {
+    stopWith = reject;
+  });
+  stop.catch(() => {});
+  const abort = (reason: unknown) => {
+    controller.abort(reason);
+    stopWith(reason);
+  };
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new HsrcpayTimeoutError(timeoutMs));
+    abort(new HsrcpayTimeoutError(timeoutMs));
   }, timeoutMs);
-  const onAbort = () => controller.abort(signal?.reason);
+  const onAbort = () => abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
-  // A fetch that ignores its signal must not hang the call past the timeout or an abort.
-  const stop = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener("abort", () => reject(controller.signal.reason), {
-      once: true,
-    });
-  });
-  stop.catch(() => {});
   try {
     const response = await Promise.race([
       fetchImpl(url, { ...init, signal: controller.signal }),
@@ -111,6 +116,7 @@ async function attemptOnce(
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
+    stopWith(undefined);
   }
 }
 

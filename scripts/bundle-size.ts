@@ -1,0 +1,37 @@
+// Size of the ESM entry as a browser app would ship it: bundled with its dependency (openapi-fetch)
+// and minified by esbuild, raw and gzipped. Used by `npm run bench` and by the size-budget test.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+export interface BundleSize {
+  minified: number;
+  gzipped: number;
+}
+
+/** The package's budget, checked in `npm test`: the ESM bundle, openapi-fetch included, gzipped. */
+export const gzipBudgetBytes = 7_600;
+
+async function measure(options: Parameters<typeof build>[0]): Promise<BundleSize> {
+  const result = await build({
+    ...options,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    write: false,
+  });
+  const code = result.outputFiles?.[0]?.contents ?? new Uint8Array();
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+export function clientBundleSize(root: string): Promise<BundleSize> {
+  return measure({ entryPoints: [`${root}/src/index.ts`], absWorkingDir: root });
+}
+
+export function openapiFetchBundleSize(root: string): Promise<BundleSize> {
+  return measure({
+    stdin: { contents: 'export { default } from "openapi-fetch";', resolveDir: root },
+    absWorkingDir: root,
+  });
+}
