@@ -12,6 +12,7 @@ import {
   maskToken,
   type TokenSource,
 } from "./credentials.js";
+import { HsrcpayError } from "./errors/hsrcpay-error.js";
 import { HsrcpayValidationError } from "./errors/validation-error.js";
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
 import { checkMaxRetries, checkTimeout } from "./resources/request-options.js";
@@ -95,7 +96,13 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
 
   if (typeof source === "function") {
     token = async () => {
-      const current = checkToken(await source(), "the token function");
+      let returned: unknown;
+      try {
+        returned = await source();
+      } catch (error) {
+        throw new HsrcpayError("The token function failed; nothing was sent", { cause: error });
+      }
+      const current = checkToken(returned, "the token function");
       credential = classifyToken(current);
       assertAllowedHere(credential, browser, allowBrowser);
       return current;

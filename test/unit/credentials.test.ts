@@ -100,6 +100,17 @@ describe("where the credential comes from", () => {
     expect(hsrcpay.credential).toEqual({ kind: "jwt", mode: "live" });
   });
 
+  it("wraps a token function that throws, and sends nothing", async () => {
+    const fetch = observedFetch(() => created());
+    const cause = new Error("auth provider down");
+    const hsrcpay = createHsrcpayClient({ token: () => Promise.reject(cause), fetch });
+    const error = (await hsrcpay.apiKeys.create(params).catch((e: unknown) => e)) as HsrcpayError;
+    expect(error).toBeInstanceOf(HsrcpayError);
+    expect(error.message).toBe("The token function failed; nothing was sent");
+    expect(error.cause).toBe(cause);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
   it("reports a token function that returns nothing, before sending", async () => {
     const fetch = observedFetch(() => created());
     const hsrcpay = createHsrcpayClient({ token: () => "", fetch });
