@@ -58,7 +58,15 @@ export function prepareCreate(params: unknown): { accountId: string; body: strin
   if (body.metadata !== undefined && !isObject(body.metadata)) {
     throw new HsrcpayValidationError("metadata", "must be an object");
   }
-  return { accountId, body: JSON.stringify(body) };
+  try {
+    return { accountId, body: JSON.stringify(body) };
+  } catch (error) {
+    // A BigInt or a cycle in metadata: JSON.stringify would throw a bare TypeError.
+    throw new HsrcpayValidationError(
+      "metadata",
+      `cannot be sent as JSON (${(error as Error).message})`,
+    );
+  }
 }
 
 function checkPermissions(permissions: unknown): void {

@@ -159,6 +159,18 @@ describe("apiKeys.create: input is checked before anything is sent", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("rejects metadata that cannot be sent as JSON, instead of throwing a TypeError", async () => {
+    const { hsrcpay, calls } = clientWith(() => created());
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const metadata of [{ amount: 10n }, cyclic]) {
+      const error = await hsrcpay.apiKeys.create({ ...params, metadata }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HsrcpayValidationError);
+      expect((error as HsrcpayValidationError).message).toMatch(/^metadata cannot be sent as JSON/);
+    }
+    expect(calls).toHaveLength(0);
+  });
+
   it("rejects bad per-call options before sending", async () => {
     const { hsrcpay, calls } = clientWith(() => created());
     await expect(hsrcpay.apiKeys.create(params, { timeout: -1 })).rejects.toThrow(
