@@ -1,7 +1,7 @@
 // `npm start`, the README's first command, as a newcomer runs it: against its own mock.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { repoRoot } from "../helpers/bundle-spec.js";
 import { createApiKeyOperation, loadSpec, responseMediaType } from "../helpers/spec.js";
 
@@ -29,5 +29,22 @@ describe("npm start", () => {
     expect(stdout).toContain("store it in a secret manager");
     expect(stdout).not.toContain(example.data.key);
     expect(stdout).toContain("Mock stopped.");
+  });
+
+  it("talks to HSRCPAY_BASE_URL with HSRCPAY_API_KEY instead, starting no mock", async () => {
+    const baseUrl = inject("prismBaseUrl"); // stands in for a real server
+    const env = {
+      ...process.env,
+      HSRCPAY_BASE_URL: baseUrl,
+      HSRCPAY_API_KEY: "pk_live_publishable000000000000",
+    };
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: repoRoot,
+      env,
+      timeout: 60_000,
+    });
+    expect(stdout).toContain(`Running examples/create-api-key.ts against ${baseUrl}`);
+    expect(stdout).not.toContain("Starting the Prism mock");
+    expect(stdout).toContain("credential used: publishable key, live mode");
   });
 });
