@@ -69,7 +69,7 @@ export function apiError(received: Received, request: RequestSummary): HsrcpayAp
   const body = isErrorEnvelope(parsed) ? redactDeep(parsed, redact) : undefined;
   const said = body
     ? body.error.message || body.message
-    : `${received.statusText || "error"}; the body is not HSRCPAY's error envelope (${what(received)})`;
+    : `${redact(received.statusText) || "error"}; the body is not HSRCPAY's error envelope (${what(received, snippet(received))})`;
   return apiErrorFor({
     status,
     message: `${status} ${said} (${request.label})`,
@@ -86,21 +86,21 @@ function invalidResponse(
   request: RequestSummary,
   problem: string,
 ): HsrcpayInvalidResponseError {
+  const bodyStart = snippet(received);
   return new HsrcpayInvalidResponseError({
-    message: `HSRCPAY answered ${received.status} with ${problem}, not the success envelope (${request.label}; ${what(received)})`,
+    message: `HSRCPAY answered ${received.status} with ${problem}, not the success envelope (${request.label}; ${what(received, bodyStart)})`,
     status: received.status,
     contentType: received.headers.get("content-type"),
-    bodyStart: snippet(received),
+    bodyStart,
     headers: redactHeaders(received.headers, received.redact),
     requestId: requestIdOf(received.headers),
     idempotencyKey: request.idempotencyKey,
   });
 }
 
-/** `content-type text/html, 1234 bytes: <html>…` with secrets redacted. */
-function what(received: Received): string {
+/** `content-type text/html, 1234 characters: <html>…`; `start` is the redacted snippet. */
+function what(received: Received, start: string): string {
   const type = received.headers.get("content-type");
-  const start = snippet(received);
   return `${type ? `content-type ${type}` : "no content-type"}, ${received.text.length} characters${start ? `: ${start}` : ""}`;
 }
 

@@ -33,7 +33,7 @@ export function apiKeysResource(config: TransportConfig, baseUrl: string): ApiKe
   const path = `${new URL(baseUrl).pathname.replace(/\/$/, "")}/api-keys/`;
   return {
     async create(params, options = {}) {
-      const { headers, idempotencyKey } = checkRequestOptions(options, true);
+      const { headers, idempotencyKey } = checkRequestOptions(options);
       const { accountId, body } = prepareCreate(params);
       const controls: CallControls = {
         signal: options.signal,

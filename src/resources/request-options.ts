@@ -42,11 +42,11 @@ export function checkMaxRetries(value: unknown, field: string): void {
   }
 }
 
-/** Validates per-call options; returns lower-cased request headers, with the Idempotency-Key for writes. */
-export function checkRequestOptions(
-  options: RequestOptions,
-  write: boolean,
-): { headers: Record<string, string>; idempotencyKey: string | undefined } {
+/** Validates per-call options of a write; returns lower-cased request headers with its Idempotency-Key. */
+export function checkRequestOptions(options: RequestOptions): {
+  headers: Record<string, string>;
+  idempotencyKey: string;
+} {
   checkTimeout(options.timeout, "options.timeout");
   checkMaxRetries(options.maxRetries, "options.maxRetries");
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
@@ -65,7 +65,6 @@ export function checkRequestOptions(
     }
     headers[name.toLowerCase()] = value;
   }
-  if (!write) return { headers, idempotencyKey: undefined };
   const idempotencyKey =
     options.idempotencyKey ?? headers["idempotency-key"] ?? crypto.randomUUID();
   if (typeof idempotencyKey !== "string" || !/^[\x21-\x7e]+$/.test(idempotencyKey)) {

@@ -38,6 +38,12 @@ const faults: Record<string, Handler> = {
       status: 400,
       headers: { "content-type": "text/html" },
     }),
+  "a status text echoing it": ({ headers }) =>
+    new Response("<html>denied</html>", {
+      status: 400,
+      statusText: bearer(headers),
+      headers: { "content-type": "text/html" },
+    }),
   "a response header echoing it": ({ headers }) =>
     json(
       403,
