@@ -5,6 +5,4 @@ cd "$(dirname "$0")/.."
 export REDOCLY_TELEMETRY=off
 echo "building dist/ (ESM, CJS, declarations)"
 npx --no-install tsup --silent
-echo "bundling the spec into dist/openapi.yaml and dist/openapi.json"
-npx --no-install redocly bundle openapi/openapi.yaml -o dist/openapi.yaml 2>/dev/null
-npx --no-install redocly bundle openapi/openapi.yaml --ext json -o dist/openapi.json 2>/dev/null
+bash scripts/bundle-spec.sh dist

@@ -8,9 +8,7 @@ export REDOCLY_TELEMETRY=off # also keeps reader telemetry out of the built page
 out=${HSRCPAY_BUILD_DIR:-build}
 mkdir -p "$out/docs"
 quiet() { "$@" 2> >(grep -v -E '[║╔╚]' >&2); }
-echo "bundling the spec into $out/openapi.yaml and $out/openapi.json"
-quiet npx --no-install redocly bundle openapi/openapi.yaml -o "$out/openapi.yaml"
-quiet npx --no-install redocly bundle openapi/openapi.yaml --ext json -o "$out/openapi.json"
+bash scripts/bundle-spec.sh "$out"
 echo "building the API reference into $out/docs/index.html"
 quiet npx --no-install redocly build-docs "$out/openapi.yaml" --inlineBundle -o "$out/docs/index.html"
 node scripts/offline-docs.mjs "$out/docs/index.html"

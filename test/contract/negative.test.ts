@@ -1,6 +1,6 @@
 // What Prism answers to requests that break the spec, through the client's typed surface.
 import { describe, expect, it } from "vitest";
-import { AuthenticationError } from "../../src/index.js";
+import { AuthenticationError, HsrcpayValidationError } from "../../src/index.js";
 import { contractClient } from "./observed-client.js";
 
 describe("requests that break the spec", () => {
@@ -40,6 +40,11 @@ describe("the spec and the client agree on what they refuse", () => {
   it("a blank account_id, which the client refuses before sending, is out of spec for Prism too", async () => {
     const { hsrcpay, exchanges } = contractClient({ expectViolations: true });
     const body = { name: "CI", permissions: {} };
+    const refused = await hsrcpay.apiKeys
+      .create({ account_id: " ", ...body })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(HsrcpayValidationError);
+    expect(exchanges).toHaveLength(0); // the client sent nothing
     const { error, response } = await hsrcpay.raw.POST("/api-keys/", {
       params: { query: { account_id: " " } },
       body,

@@ -5,6 +5,7 @@ import {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  type components,
   HsrcpayApiError,
   InternalServerError,
   NotFoundError,
@@ -15,11 +16,14 @@ import {
 import {
   createApiKeyOperation,
   declaredStatuses,
+  firstExample,
   loadSpec,
   responseMediaType,
   schemaErrors,
 } from "../helpers/spec.js";
 import { contractClient } from "./observed-client.js";
+
+type ErrorEnvelope = components["schemas"]["ErrorEnvelope"];
 
 const operation = createApiKeyOperation(loadSpec());
 const params = {
@@ -43,15 +47,6 @@ const defaultStatuses: [number, typeof HsrcpayApiError][] = [
   [418, HsrcpayApiError],
   [503, InternalServerError],
 ];
-
-/** The first (realistic) example the spec shows for a status: what Prism answers with. */
-function firstExample(status: string) {
-  const examples = Object.values(responseMediaType(status, operation).examples ?? {});
-  return examples[0]?.value as {
-    message: string;
-    error: { code: number; message: string; details: object };
-  };
-}
 
 describe("every declared status through apiKeys.create", () => {
   it("covers every status the spec declares", () => {
@@ -87,7 +82,7 @@ describe("every declared status through apiKeys.create", () => {
       const error = await hsrcpay.apiKeys
         .create(params, { headers: { Prefer: `code=${status}` }, idempotencyKey: "contract-1" })
         .catch((e: unknown) => e);
-      const example = firstExample(status);
+      const example = firstExample<ErrorEnvelope>(status, operation);
       expect(error).toBeInstanceOf(ErrorClass);
       expect(error).toMatchObject({
         status: Number(status),
@@ -112,7 +107,7 @@ describe("every declared status through apiKeys.create", () => {
       const error = await hsrcpay.apiKeys
         .create(params, { headers: { Prefer: `code=${status}` } })
         .catch((e: unknown) => e);
-      const example = firstExample("default");
+      const example = firstExample<ErrorEnvelope>("default", operation);
       expect(error).toBeInstanceOf(ErrorClass);
       expect(error).toMatchObject({
         status,

@@ -2,8 +2,9 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
+import type { components } from "../../src/index.js";
 import { repoRoot } from "../helpers/bundle-spec.js";
-import { createApiKeyOperation, loadSpec, responseMediaType } from "../helpers/spec.js";
+import { firstExample } from "../helpers/spec.js";
 
 const run = promisify(execFile);
 
@@ -15,11 +16,7 @@ describe("npm start", () => {
       env,
       timeout: 60_000,
     });
-    const example = Object.values(
-      responseMediaType("200", createApiKeyOperation(loadSpec())).examples ?? {},
-    )[0]?.value as {
-      data: { id: string; key: string };
-    };
+    const example = firstExample<components["schemas"]["ApiKeyEnvelope"]>("200");
     expect(stdout).toContain(`Created API key ${example.data.id} (SECRET, ACTIVE)`);
     expect(stdout).toContain("secret key, sandbox mode");
     expect(stdout).toContain("HTTP 200");

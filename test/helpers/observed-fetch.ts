@@ -1,5 +1,7 @@
 // An injected `fetch` that records what the client sends and answers from a handler, in the manner
 // of openapi-fetch's createObservedClient: no global is patched.
+import type { components } from "../../generated/schema.js";
+
 export interface SentRequest {
   url: URL;
   method: string;
@@ -54,7 +56,7 @@ export const apiKeyData = {
   deleted: false,
   created_at: "2026-11-26T09:30:00Z",
   updated_at: "2026-11-26T09:30:00Z",
-};
+} satisfies components["schemas"]["ApiKey"];
 
 export function created(status = 201, headers: Record<string, string> = {}): Response {
   return json(status, { message: "success", success: true, data: apiKeyData }, headers);

@@ -43,6 +43,16 @@ export function responseMediaType(status: string, operation = createApiKeyOperat
   return jsonMediaType(operation.responses[status]?.content, `response ${status}`);
 }
 
+/**
+ * The first (realistic) example the spec shows for a status: what Prism answers with by default.
+ * Typed from generated/, since the spec's lint has already validated it against that schema.
+ */
+export function firstExample<T>(status: string, operation = createApiKeyOperation()): T {
+  const [example] = Object.values(responseMediaType(status, operation).examples ?? {});
+  if (!example) throw new Error(`response ${status} has no example`);
+  return example.value as T;
+}
+
 export function requestMediaType(operation = createApiKeyOperation()): MediaType {
   return jsonMediaType(operation.requestBody.content, "the request body");
 }
