@@ -35,6 +35,17 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Malicious servers on 127.0.0.1 (redirects, huge and compressed bodies, echoed secrets,
+        // hostile JSON); memory is measured in child processes, so files run one at a time.
+        test: {
+          name: "adversarial",
+          include: ["test/adversarial/**/*.test.ts"],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
         // Headless Chromium: `npm run test:browser`, not part of `npm test`.
         test: {
           name: "browser",

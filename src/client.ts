@@ -12,12 +12,17 @@ import {
   maskToken,
   type TokenSource,
 } from "./credentials.js";
+import { tooLarge } from "./envelope.js";
 import { HsrcpayError } from "./errors/hsrcpay-error.js";
 import { HsrcpayValidationError } from "./errors/validation-error.js";
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
-import { checkMaxRetries, checkTimeout } from "./resources/request-options.js";
+import {
+  checkMaxResponseBytes,
+  checkMaxRetries,
+  checkTimeout,
+} from "./resources/request-options.js";
 import { retryDefaults } from "./retry.js";
-import { send, type TransportConfig } from "./transport.js";
+import { labelOf, send, type TransportConfig } from "./transport.js";
 
 export interface HsrcpayClientOptions {
   /**
@@ -52,6 +57,12 @@ export interface HsrcpayClientOptions {
    * @default false
    */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * Cap on a response body, in bytes after decompression (1 KiB to 64 MiB). A success body past it
+   * is an `HsrcpayResponseTooLargeError`; failure bodies are cut at 64 KiB (or this, if smaller).
+   * @default 4194304 (4 MiB)
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 export interface HsrcpayClient {
@@ -75,6 +86,7 @@ const createClient: typeof openapiFetch =
 
 export const defaultBaseUrl = "https://api.hsrcpay.com/v1";
 export const defaultTimeoutMs = 30_000;
+export const defaultMaxResponseBytes = 4_194_304;
 
 // Statuses whose Response must not have a body (Fetch standard, "null body status").
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
@@ -83,6 +95,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
   checkMaxRetries(options.maxRetries, "maxRetries");
   checkTimeout(options.timeout, "timeout");
+  checkMaxResponseBytes(options.maxResponseBytes, "maxResponseBytes");
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new HsrcpayValidationError("fetch", "must be a function");
   }
@@ -125,25 +138,33 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     token,
     maxRetries: options.maxRetries ?? retryDefaults.maxRetries,
     timeoutMs: options.timeout ?? defaultTimeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
   };
 
   const raw = createClient<paths, "application/json">({
     baseUrl,
     // openapi-fetch hands over a Request; the transport needs the body as a string so that every
-    // retry re-sends it intact.
+    // retry re-sends it intact. Redirects, out-of-range statuses and an over-cap success body throw
+    // the same typed errors as the resource methods; a failure body comes back redacted (it is for
+    // diagnosis), a success body as it arrived (it is the data asked for).
     fetch: async (request: Request) => {
       const body = request.body === null ? undefined : await request.text();
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = Object.create(null);
       request.headers.forEach((value, name) => {
         headers[name] = value;
       });
       if (request.method === "POST") headers["idempotency-key"] ??= crypto.randomUUID();
-      const received = await send(
-        config,
-        { method: request.method, url: request.url, headers, body },
-        { signal: request.signal },
-      );
-      return new Response(nullBodyStatuses.has(received.status) ? null : received.text, {
+      const outgoing = { method: request.method, url: request.url, headers, body };
+      const received = await send(config, outgoing, { signal: request.signal });
+      const ok = received.status < 300;
+      if (ok && received.truncated) {
+        throw tooLarge(received, {
+          label: labelOf(outgoing),
+          idempotencyKey: headers["idempotency-key"],
+        });
+      }
+      const text = ok ? received.text : received.redact(received.text);
+      return new Response(nullBodyStatuses.has(received.status) ? null : text, {
         status: received.status,
         statusText: received.statusText,
         headers: received.headers,
@@ -181,6 +202,13 @@ function checkBaseUrl(value: unknown): string {
     throw new HsrcpayValidationError(
       "baseUrl",
       `must be an absolute http(s) URL such as ${defaultBaseUrl}`,
+    );
+  }
+  // Credentials in the URL would travel in the clear to every error message that names the URL.
+  if (url.username || url.password) {
+    throw new HsrcpayValidationError(
+      "baseUrl",
+      "must not contain a user name or password; the client authenticates with its token",
     );
   }
   return url.href.replace(/\/+$/, "");

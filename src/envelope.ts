@@ -4,7 +4,8 @@
 import type { components } from "../generated/schema.js";
 import { apiErrorFor, type HsrcpayApiError } from "./errors/api-error.js";
 import { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
-import { redactDeep, redactHeaders } from "./redact.js";
+import { HsrcpayResponseTooLargeError } from "./errors/response-too-large-error.js";
+import { redactDeep } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 import type { Received } from "./transport.js";
 
@@ -42,6 +43,7 @@ export function readData<T>(
   isData: (data: unknown) => data is T,
 ): { data: T; meta: ResponseMeta } {
   if (received.status < 200 || received.status > 299) throw apiError(received, request);
+  if (received.truncated) throw tooLarge(received, request);
   const parsed = parseJson(received.text);
   const fail = (problem: string) => invalidResponse(received, request, problem);
   if (parsed === undefined)
@@ -65,16 +67,17 @@ export function readData<T>(
 
 export function apiError(received: Received, request: RequestSummary): HsrcpayApiError {
   const { redact, status } = received;
-  const parsed = parseJson(received.text);
+  // A body cut at the cap is not parsed: its start still shows in the message.
+  const parsed = received.truncated ? undefined : parseJson(received.text);
   const body = isErrorEnvelope(parsed) ? redactDeep(parsed, redact) : undefined;
   const said = body
     ? body.error.message || body.message
-    : `${redact(received.statusText) || "error"}; the body is not HSRCPAY's error envelope (${what(received, snippet(received))})`;
+    : `${received.statusText || "error"}; the body is not HSRCPAY's error envelope (${what(received, snippet(received))})`;
   return apiErrorFor({
     status,
     message: `${status} ${said} (${request.label})`,
     body,
-    headers: redactHeaders(received.headers, redact),
+    headers: received.headers,
     requestId: requestIdOf(received.headers),
     idempotencyKey: request.idempotencyKey,
     retryAfterMs: parseRetryAfter(received.headers.get("retry-after"), Date.now()),
@@ -92,22 +95,48 @@ function invalidResponse(
     status: received.status,
     contentType: received.headers.get("content-type"),
     bodyStart,
-    headers: redactHeaders(received.headers, received.redact),
+    headers: received.headers,
     requestId: requestIdOf(received.headers),
     idempotencyKey: request.idempotencyKey,
   });
 }
 
-/** `content-type text/html, 1234 characters: <html>…`; `start` is the redacted snippet. */
-function what(received: Received, start: string): string {
-  const type = received.headers.get("content-type");
-  return `${type ? `content-type ${type}` : "no content-type"}, ${received.text.length} characters${start ? `: ${start}` : ""}`;
+/** A 2xx whose body went on past the cap: typed, naming the cap, never a connection failure. */
+export function tooLarge(
+  received: Received,
+  request: RequestSummary,
+): HsrcpayResponseTooLargeError {
+  const bodyStart = snippet(received);
+  return new HsrcpayResponseTooLargeError({
+    message: `HSRCPAY answered ${received.status} with a body larger than the ${received.limit}-byte cap (maxResponseBytes); reading stopped there (${request.label}; ${what(received, bodyStart)})`,
+    status: received.status,
+    contentType: received.headers.get("content-type"),
+    bodyStart,
+    headers: received.headers,
+    requestId: requestIdOf(received.headers),
+    idempotencyKey: request.idempotencyKey,
+    limit: received.limit,
+  });
 }
 
+/** `content-type text/html, 1234 bytes: <html>…`; `start` is the redacted snippet. */
+function what(received: Received, start: string): string {
+  const type = received.headers.get("content-type");
+  const size = received.truncated
+    ? `over ${received.limit} bytes${lengthHeader(received)}, cut`
+    : `${received.bytes} bytes`;
+  return `${type ? `content-type ${type}` : "no content-type"}, ${size}${start ? `: ${start}` : ""}`;
+}
+
+function lengthHeader(received: Received): string {
+  const declared = received.headers.get("content-length");
+  return declared ? ` (content-length ${declared})` : "";
+}
+
+/** Redacted before it is cut, so that a secret straddling the cut cannot show in part. */
 function snippet(received: Received): string {
-  const flat = received.text.replace(/\s+/g, " ").trim();
-  const cut = flat.length > snippetLength ? `${flat.slice(0, snippetLength)}…` : flat;
-  return received.redact(cut);
+  const flat = received.redact(received.text).replace(/\s+/g, " ").trim();
+  return flat.length > snippetLength ? `${flat.slice(0, snippetLength)}…` : flat;
 }
 
 function parseJson(text: string): unknown {

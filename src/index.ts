@@ -4,6 +4,7 @@ export type { components, operations, paths } from "../generated/schema.js";
 export {
   createHsrcpayClient,
   defaultBaseUrl,
+  defaultMaxResponseBytes,
   defaultTimeoutMs,
   type HsrcpayClient,
   type HsrcpayClientOptions,
@@ -28,8 +29,10 @@ export {
   HsrcpayTimeoutError,
 } from "./errors/hsrcpay-error.js";
 export { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
+export { HsrcpayRedirectError } from "./errors/redirect-error.js";
+export { HsrcpayResponseTooLargeError } from "./errors/response-too-large-error.js";
 export { HsrcpayValidationError } from "./errors/validation-error.js";
 export type { ApiKey, ApiKeyResult, ApiKeysResource } from "./resources/api-keys.js";
 export type { CreateApiKeyParams } from "./resources/create-api-key-params.js";
-export type { RequestOptions } from "./resources/request-options.js";
+export { optionLimits, type RequestOptions } from "./resources/request-options.js";
 export { retryDefaults } from "./retry.js";

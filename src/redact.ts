@@ -1,12 +1,16 @@
-// Secret hygiene for everything an error carries. Bodies and headers come from the server or a
-// proxy, which may echo the Authorization header or (on a broken 2xx) the new plaintext key.
+// Secret hygiene for everything the client hands back besides the data it asked for: errors,
+// `lastResponse`, and `raw`'s failure bodies. Bodies and headers come from the server or a proxy,
+// which may echo the Authorization header or (on a broken 2xx) the new plaintext key.
 import { maskToken } from "./credentials.js";
 
 export type Redact = (text: string) => string;
 
-const apiKeyLike = /\b(?:sk|pk)_(?:test|live)_[A-Za-z0-9]+/g;
+// No word boundary: a key glued to other characters (`tokensk_live_…`) is still a key.
+const apiKeyLike = /(?:sk|pk)_(?:test|live)_[A-Za-z0-9]+/g;
 // The plaintext secret in an ApiKey body; the closing quote is optional so truncated JSON is covered.
 const keyField = /"key"\s*:\s*"(?:[^"\\]|\\.)*"?/g;
+// Headers whose whole value is a credential, whatever it looks like.
+const credentialHeaders = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
 
 /** Removes the token in use, anything shaped like an HSRCPAY key, and `"key"` values. */
 export function redactorFor(token: string): Redact {
@@ -19,22 +23,37 @@ export function redactorFor(token: string): Redact {
       .replace(apiKeyLike, (match) => maskToken(match));
 }
 
-/** Applies `redact` to every string inside a parsed JSON value. */
+/**
+ * Applies `redact` to every string inside a parsed JSON value, keys included. Copies with
+ * defineProperty, so a `"__proto__"` key stays an own property instead of setting the prototype.
+ */
 export function redactDeep<T>(value: T, redact: Redact): T {
   if (typeof value === "string") return redact(value) as T;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact)) as T;
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = redactDeep(item, redact);
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(out, redact(key), {
+        value: redactDeep(item, redact),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out as T;
   }
   return value;
 }
 
+/**
+ * A redacted copy. Header values must stay ByteStrings (Latin-1), so the mask's ellipsis is
+ * written as three dots here; writing U+2026 into a Headers object throws a TypeError.
+ */
 export function redactHeaders(headers: Headers, redact: Redact): Headers {
   const out = new Headers();
   headers.forEach((value, name) => {
-    out.append(name, redact(value));
+    const safe = credentialHeaders.has(name) ? "[redacted]" : redact(value);
+    out.append(name, safe.replaceAll("\u2026", "..."));
   });
   return out;
 }

@@ -12,6 +12,8 @@ export const retryDefaults = {
   maxDelayMs: 8_000,
   /** A Retry-After longer than this is not waited for: the error is surfaced instead. */
   maxRetryAfterMs: 60_000,
+  /** The largest `maxRetries` accepted: past it, backoff alone would hold a call for minutes. */
+  maxRetriesLimit: 10,
 } as const;
 
 export const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -54,9 +56,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /**
- * Delay before retry number `retry` (0-based): the server's Retry-After when it sent one, else
- * exponential backoff capped at `maxDelayMs` with up to 25% jitter taken off, so that clients
- * that failed together do not return together.
+ * Delay before retry number `retry` (0-based): exponential backoff capped at `maxDelayMs` with up
+ * to 25% jitter taken off, so that clients that failed together do not return together; or the
+ * server's Retry-After when it asks for longer. Backoff is the floor: `Retry-After: 0` or a date in
+ * the past must not turn retries into a tight loop (openai-node falls back to its backoff too).
  */
 export function retryDelay(
   outcome: AttemptOutcome,
@@ -64,10 +67,10 @@ export function retryDelay(
   now: number,
   random: () => number,
 ): number {
-  if (outcome.kind === "response") {
-    const asked = parseRetryAfter(outcome.retryAfter, now);
-    if (asked !== undefined) return Math.min(asked, retryDefaults.maxRetryAfterMs);
-  }
   const backoff = Math.min(retryDefaults.initialDelayMs * 2 ** retry, retryDefaults.maxDelayMs);
-  return Math.round(backoff * (1 - 0.25 * random()));
+  const jittered = Math.round(backoff * (1 - 0.25 * random()));
+  const asked = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, now) : undefined;
+  return asked === undefined
+    ? jittered
+    : Math.max(jittered, Math.min(asked, retryDefaults.maxRetryAfterMs));
 }

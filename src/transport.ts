@@ -1,12 +1,21 @@
-// One call = up to 1 + maxRetries attempts of `fetch(url, init)`. Each attempt has its own timeout,
-// which also covers reading the body; the caller's signal aborts at once, also during a backoff
-// wait. Every attempt re-sends the same body string and the same Idempotency-Key.
+// One call = up to 1 + maxRetries attempts of `fetch(url, init)`. Everything the network sends back
+// is input: redirects are never followed, bodies are read as capped streams, a response about to be
+// retried is cancelled unread, and a status outside HTTP's range is an error. Each attempt has its
+// own timeout, which also covers reading the body; the caller's signal aborts at once, also while
+// the token function runs and during a backoff wait. Every attempt re-sends the same body string and
+// the same Idempotency-Key.
+import { onAbort } from "./abort-listeners.js";
+import { discardBody, readCapped } from "./body.js";
+import { requestIdOf } from "./envelope.js";
 import {
   HsrcpayAbortError,
   HsrcpayConnectionError,
+  type HsrcpayError,
   HsrcpayTimeoutError,
 } from "./errors/hsrcpay-error.js";
-import { type Redact, redactorFor } from "./redact.js";
+import { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
+import { HsrcpayRedirectError } from "./errors/redirect-error.js";
+import { type Redact, redactHeaders, redactorFor } from "./redact.js";
 import { type AttemptOutcome, retryDelay, shouldRetry } from "./retry.js";
 
 export interface TransportConfig {
@@ -15,6 +24,8 @@ export interface TransportConfig {
   token: () => Promise<string>;
   maxRetries: number;
   timeoutMs: number;
+  /** Cap on a body's decoded bytes; failure bodies are capped at `errorBodyLimit` below it. */
+  maxResponseBytes: number;
 }
 
 export interface OutgoingRequest {
@@ -31,17 +42,32 @@ export interface CallControls {
   maxRetries?: number | undefined;
 }
 
-/** The final answer of a call: a status and its whole body, read within the timeout. */
+/** The final answer of a call: a status from 200 to 599 and its body, read within the timeout. */
 export interface Received {
   status: number;
+  /** The reason phrase, redacted, control characters removed. */
   statusText: string;
+  /** Redacted: credential headers masked whole, key-shaped values masked. */
   headers: Headers;
+  /** The body up to the cap, decoded as UTF-8. */
   text: string;
-  /** Scrubs this call's token (and key-shaped secrets) from anything bound for an error. */
+  /** Decoded bytes kept, and whether the body went on past the cap. */
+  bytes: number;
+  truncated: boolean;
+  /** The cap that applied to this body. */
+  limit: number;
+  /** Scrubs this call's token (and key-shaped secrets) from anything bound for the caller. */
   redact: Redact;
 }
 
-type Attempt = AttemptOutcome & { response?: Response; text?: string; error?: unknown };
+/** Failure bodies keep only a snippet and the small error envelope: 64 KiB is plenty. */
+export const errorBodyLimit = 65_536;
+
+type Attempt =
+  | { kind: "response"; status: number; retryAfter: string | null; response: Response }
+  | { kind: "timeout" | "connection" | "aborted"; error: unknown };
+
+type Failure = Exclude<Attempt, { kind: "response" }>;
 
 export async function send(
   config: TransportConfig,
@@ -49,42 +75,103 @@ export async function send(
   controls: CallControls,
 ): Promise<Received> {
   const { signal } = controls;
-  if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
-  const token = await config.token();
+  const timeoutMs = controls.timeoutMs ?? config.timeoutMs;
+  const maxRetries = controls.maxRetries ?? config.maxRetries;
+  const token = await resolveToken(config, timeoutMs, signal);
   const redact = redactorFor(token);
-  const init = {
+  const init: RequestInit = {
     method: request.method,
     headers: { ...request.headers, authorization: `Bearer ${token}` },
     body: request.body ?? null,
+    // Never follow: see HsrcpayRedirectError. Browsers answer with an opaque response (status 0).
+    redirect: "manual",
   };
-  const timeoutMs = controls.timeoutMs ?? config.timeoutMs;
-  const maxRetries = controls.maxRetries ?? config.maxRetries;
 
   for (let retry = 0; ; retry++) {
-    const attempt = await attemptOnce(config.fetch, request.url, init, timeoutMs, signal);
-    if (!shouldRetry(attempt, retry, maxRetries, Date.now())) {
-      return settle(attempt, timeoutMs, redact);
+    if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
+    const guard = attemptGuard(timeoutMs, signal);
+    let attempt: Attempt;
+    try {
+      attempt = await fetchHead(config.fetch, request.url, init, guard);
+      if (attempt.kind === "response") {
+        const { response } = attempt;
+        if (shouldRetry(attempt, retry, maxRetries, Date.now())) {
+          discardBody(response);
+        } else {
+          const failure = unreadable(response, request, redact);
+          if (failure) {
+            discardBody(response);
+            throw failure;
+          }
+          const limit =
+            attempt.status < 300
+              ? config.maxResponseBytes
+              : Math.min(config.maxResponseBytes, errorBodyLimit);
+          try {
+            const body = await readCapped(response, limit, guard.interrupt);
+            return received(response, { ...body, limit }, redact);
+          } catch (error) {
+            // A body cut by a reset is like no answer: retried with the same Idempotency-Key.
+            attempt = guard.classify(error);
+          }
+        }
+      }
+    } finally {
+      guard.dispose();
+    }
+    // Here the attempt is a failure, or a response that is to be retried.
+    if (attempt.kind !== "response" && !shouldRetry(attempt, retry, maxRetries, Date.now())) {
+      throw failureOf(attempt, timeoutMs, redact);
     }
     await sleep(retryDelay(attempt, retry, Date.now(), Math.random), signal);
   }
 }
 
-async function attemptOnce(
-  fetchImpl: typeof fetch,
-  url: string,
-  init: RequestInit,
+/** The token function runs under the call's signal and first timeout: it cannot hang the call. */
+async function resolveToken(
+  config: TransportConfig,
   timeoutMs: number,
   signal: AbortSignal | undefined,
-): Promise<Attempt> {
+): Promise<string> {
+  if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
+  const guard = attemptGuard(timeoutMs, signal);
+  try {
+    return await guard.race(config.token());
+  } catch (error) {
+    if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
+    if (guard.timedOut) {
+      throw new HsrcpayTimeoutError(
+        timeoutMs,
+        `The token function did not return within ${timeoutMs} ms; nothing was sent`,
+      );
+    }
+    throw error;
+  } finally {
+    guard.dispose();
+  }
+}
+
+interface AttemptGuard {
+  /** Aborted on timeout or when the caller's signal fires; handed to fetch. */
+  signal: AbortSignal;
+  /** Rejects at the same moment, for what does not listen to a signal. */
+  interrupt: Promise<never>;
+  race<T>(promise: Promise<T>): Promise<T>;
+  readonly timedOut: boolean;
+  classify(error: unknown): Failure;
+  dispose(): void;
+}
+
+function attemptGuard(timeoutMs: number, signal: AbortSignal | undefined): AttemptGuard {
   const controller = new AbortController();
-  // Rejected on timeout or abort, so that a fetch that ignores its signal cannot hang the call; and
-  // rejected (harmlessly) once the attempt is over, so that it never stays pending holding the
-  // attempt's promises alive.
+  // Rejected on timeout or abort, so that a fetch (or token function, or body stream) that ignores
+  // its signal cannot hang the call; and rejected harmlessly on dispose, so that it never stays
+  // pending holding the attempt's promises alive.
   let stopWith: (reason: unknown) => void = () => {};
-  const stop = new Promise<never>((_, reject) => {
+  const interrupt = new Promise<never>((_, reject) => {
     stopWith = reject;
   });
-  stop.catch(() => {});
+  interrupt.catch(() => {});
   const abort = (reason: unknown) => {
     controller.abort(reason);
     stopWith(reason);
@@ -94,54 +181,120 @@ async function attemptOnce(
     timedOut = true;
     abort(new HsrcpayTimeoutError(timeoutMs));
   }, timeoutMs);
-  const onAbort = () => abort(signal?.reason);
-  signal?.addEventListener("abort", onAbort, { once: true });
+  const unsubscribe = onAbort(signal, () => abort(signal?.reason));
+  return {
+    signal: controller.signal,
+    interrupt,
+    race: (promise) => Promise.race([promise, interrupt]),
+    get timedOut() {
+      return timedOut;
+    },
+    classify(error) {
+      if (signal?.aborted) return { kind: "aborted", error };
+      if (timedOut) return { kind: "timeout", error };
+      return { kind: "connection", error };
+    },
+    dispose() {
+      clearTimeout(timer);
+      unsubscribe();
+      stopWith(undefined);
+    },
+  };
+}
+
+async function fetchHead(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: RequestInit,
+  guard: AttemptGuard,
+): Promise<Attempt> {
   try {
-    const response = await Promise.race([
-      fetchImpl(url, { ...init, signal: controller.signal }),
-      stop,
-    ]);
-    const text = await Promise.race([response.text(), stop]);
+    const response = await guard.race(fetchImpl(url, { ...init, signal: guard.signal }));
     return {
       kind: "response",
       status: response.status,
       retryAfter: response.headers.get("retry-after"),
       response,
-      text,
     };
   } catch (error) {
-    if (signal?.aborted) return { kind: "aborted", error };
-    if (timedOut) return { kind: "timeout", error };
-    return { kind: "connection", error };
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
-    stopWith(undefined);
+    return guard.classify(error);
   }
 }
 
-function settle(attempt: Attempt, timeoutMs: number, redact: Redact): Received {
+/** A response that is not an answer to read: a redirect, or a status HTTP does not have. */
+function unreadable(
+  response: Response,
+  request: OutgoingRequest,
+  redact: Redact,
+): HsrcpayError | undefined {
+  const { status } = response;
+  const headers = redactHeaders(response.headers, redact);
+  const common = {
+    headers,
+    requestId: requestIdOf(headers),
+    idempotencyKey: request.headers["idempotency-key"],
+  };
+  const label = labelOf(request);
+  // A custom fetch that followed a redirect despite `redirect: "manual"`: its answer came from
+  // somewhere the client never sent the request to.
+  const followed = response.redirected === true;
+  if (response.type === "opaqueredirect" || (status >= 300 && status <= 399) || followed) {
+    const location = followed ? redact(response.url) : (headers.get("location") ?? undefined);
+    const where = location ? ` to ${location}` : "";
+    const what = followed ? "the fetch implementation followed a redirect" : `${status} redirect`;
+    return new HsrcpayRedirectError({
+      ...common,
+      status,
+      message: `HSRCPAY answered with a ${what}${where}; the client never follows redirects (${label})`,
+      body: undefined,
+      retryAfterMs: undefined,
+      location,
+    });
+  }
+  if (!Number.isInteger(status) || status < 200 || status > 599) {
+    return new HsrcpayInvalidResponseError({
+      ...common,
+      message: `HSRCPAY answered with status ${status}, outside HTTP's 200-599 for a final answer (${label})`,
+      status,
+      contentType: headers.get("content-type"),
+      bodyStart: "",
+    });
+  }
+  return undefined;
+}
+
+function received(
+  response: Response,
+  body: Pick<Received, "text" | "bytes" | "truncated" | "limit">,
+  redact: Redact,
+): Received {
+  return {
+    status: response.status,
+    // Control characters, and anything a Response's statusText would refuse, are dropped.
+    statusText: redact(response.statusText.replace(/[^\t\x20-\x7e]/g, "")).slice(0, 200),
+    headers: redactHeaders(response.headers, redact),
+    ...body,
+    redact,
+  };
+}
+
+function failureOf(attempt: Failure, timeoutMs: number, redact: Redact): HsrcpayError {
   switch (attempt.kind) {
-    case "response": {
-      const response = attempt.response as Response;
-      return {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        text: attempt.text ?? "",
-        redact,
-      };
-    }
     case "aborted":
-      throw new HsrcpayAbortError({ cause: attempt.error });
+      return new HsrcpayAbortError({ cause: attempt.error });
     case "timeout":
-      throw new HsrcpayTimeoutError(timeoutMs);
+      return new HsrcpayTimeoutError(timeoutMs);
     case "connection":
-      throw new HsrcpayConnectionError(
+      return new HsrcpayConnectionError(
         `Could not reach HSRCPAY: ${redact(describeCause(attempt.error))}`,
         { cause: attempt.error },
       );
   }
+}
+
+/** `POST /v1/api-keys/`: method and path, never the query. */
+export function labelOf(request: Pick<OutgoingRequest, "method" | "url">): string {
+  return `${request.method} ${new URL(request.url).pathname}`;
 }
 
 function describeCause(error: unknown): string {
@@ -154,14 +307,13 @@ function describeCause(error: unknown): string {
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new HsrcpayAbortError({ cause: signal.reason }));
-    const onAbort = () => {
+    const unsubscribe = onAbort(signal, () => {
       clearTimeout(timer);
       reject(new HsrcpayAbortError({ cause: signal?.reason }));
-    };
+    });
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unsubscribe();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -8,11 +8,17 @@ export class HsrcpayConnectionError extends HsrcpayError {
   override name = "HsrcpayConnectionError";
 }
 
-/** An attempt took longer than its timeout (which covers reading the body), on every try. */
+/**
+ * An attempt took longer than its timeout (which covers reading the body), on every try; or the
+ * token function did not return within the timeout, and nothing was sent.
+ */
 export class HsrcpayTimeoutError extends HsrcpayError {
   override name = "HsrcpayTimeoutError";
-  constructor(readonly timeoutMs: number) {
-    super(`HSRCPAY did not answer within ${timeoutMs} ms`);
+  constructor(
+    readonly timeoutMs: number,
+    message = `HSRCPAY did not answer within ${timeoutMs} ms`,
+  ) {
+    super(message);
   }
 }
 

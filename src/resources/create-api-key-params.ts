@@ -20,8 +20,38 @@ const bodyFields = {
   metadata: true,
 } as const satisfies Record<keyof CreateApiKeyBody, true>;
 
-// RFC 3339 date-time, as JSON Schema's `format: date-time` requires.
-const dateTime = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+// RFC 3339 date-time, as JSON Schema's `format: date-time` requires (and as ajv-formats reads it):
+// a real calendar date, hours 00-23, a leap second only at 23:59:60 UTC.
+const dateTime =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+// An unpaired UTF-16 surrogate cannot be encoded as UTF-8: encodeURIComponent throws on it.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isDateTime(value: string): boolean {
+  const m = dateTime.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const sign = m[7] === "-" ? -1 : 1;
+  const [offH, offM] = [Number(m[8] ?? 0), Number(m[9] ?? 0)];
+  const leapYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const maxDay = month === 2 && !leapYear ? 28 : daysInMonth[month - 1];
+  if (maxDay === undefined || day < 1 || day > maxDay || offH > 23 || offM > 59) return false;
+  if (hour <= 23 && minute <= 59 && second <= 59) return true;
+  // 23:59:60 in UTC, wherever the offset puts it locally.
+  const utcMinute = minute - offM * sign;
+  const utcHour = hour - offH * sign - (utcMinute < 0 ? 1 : 0);
+  return (
+    second === 60 && (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1)
+  );
+}
 
 /** Validates and splits params into the query value and the JSON body string. */
 export function prepareCreate(params: unknown): { accountId: string; body: string } {
@@ -33,8 +63,12 @@ export function prepareCreate(params: unknown): { accountId: string; body: strin
       "is required: the account that will own the key (acct_…)",
     );
   }
+  if (loneSurrogate.test(accountId)) {
+    throw new HsrcpayValidationError("account_id", "contains an unpaired UTF-16 surrogate");
+  }
   for (const field of Object.keys(body)) {
-    if (!(field in bodyFields)) {
+    // Own properties only: `constructor` or `__proto__` are not fields because every object has them.
+    if (!Object.hasOwn(bodyFields, field)) {
       throw new HsrcpayValidationError(
         field,
         `is not a field of Create API key (expected ${Object.keys(bodyFields).join(", ")})`,
@@ -48,7 +82,7 @@ export function prepareCreate(params: unknown): { accountId: string; body: strin
   if (
     expires !== undefined &&
     expires !== null &&
-    !(typeof expires === "string" && dateTime.test(expires) && !Number.isNaN(Date.parse(expires)))
+    !(typeof expires === "string" && isDateTime(expires))
   ) {
     throw new HsrcpayValidationError(
       "expires_at",
@@ -80,10 +114,11 @@ function checkPermissions(permissions: unknown): void {
     if (!Array.isArray(actions)) {
       throw new HsrcpayValidationError(`permissions.${resource}`, "must be an array of strings");
     }
-    actions.forEach((action, index) => {
-      if (typeof action !== "string") {
+    // A plain loop, not forEach: forEach skips the holes of a sparse array, which JSON sends as null.
+    for (let index = 0; index < actions.length; index++) {
+      if (typeof actions[index] !== "string") {
         throw new HsrcpayValidationError(`permissions.${resource}[${index}]`, "must be a string");
       }
-    });
+    }
   }
 }

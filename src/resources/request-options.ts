@@ -1,5 +1,6 @@
 // Per-call options, shared by every resource method.
 import { HsrcpayValidationError } from "../errors/validation-error.js";
+import { retryDefaults } from "../retry.js";
 
 export interface RequestOptions {
   /**
@@ -29,16 +30,74 @@ export interface RequestOptions {
 }
 
 const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
+// RFC 9110 §5.6.2 token: what fetch accepts as a header name.
+const headerName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Framing and connection headers belong to the HTTP stack; fetch refuses some of them with a
+// TypeError that would otherwise look like a network failure and be retried.
+const reservedHeaders = new Set([
+  "connection",
+  "content-length",
+  "expect",
+  "host",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+/** Bounds on the numeric options, so that a typo cannot become a 1 ms timer or endless retries. */
+export const optionLimits = {
+  /** Ten minutes: past it a call is better aborted with a signal. Timers overflow at 2^31 ms. */
+  maxTimeoutMs: 600_000,
+  maxRetries: retryDefaults.maxRetriesLimit,
+  /** 1 KiB to 64 MiB: an ApiKey envelope is under 2 KiB. */
+  minResponseBytes: 1_024,
+  maxResponseBytes: 67_108_864,
+} as const;
 
 export function checkTimeout(value: unknown, field: string): void {
-  if (value !== undefined && !(typeof value === "number" && value > 0 && Number.isFinite(value))) {
-    throw new HsrcpayValidationError(field, "must be a positive number of milliseconds");
+  if (
+    value !== undefined &&
+    !(typeof value === "number" && value > 0 && value <= optionLimits.maxTimeoutMs)
+  ) {
+    throw new HsrcpayValidationError(
+      field,
+      `must be a number of milliseconds above 0 and at most ${optionLimits.maxTimeoutMs}`,
+    );
   }
 }
 
 export function checkMaxRetries(value: unknown, field: string): void {
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) {
-    throw new HsrcpayValidationError(field, "must be a whole number, 0 or more");
+  if (
+    value !== undefined &&
+    !(
+      Number.isInteger(value) &&
+      (value as number) >= 0 &&
+      (value as number) <= optionLimits.maxRetries
+    )
+  ) {
+    throw new HsrcpayValidationError(
+      field,
+      `must be a whole number from 0 to ${optionLimits.maxRetries}`,
+    );
+  }
+}
+
+export function checkMaxResponseBytes(value: unknown, field: string): void {
+  if (
+    value !== undefined &&
+    !(
+      Number.isInteger(value) &&
+      (value as number) >= optionLimits.minResponseBytes &&
+      (value as number) <= optionLimits.maxResponseBytes
+    )
+  ) {
+    throw new HsrcpayValidationError(
+      field,
+      `must be a whole number of bytes from ${optionLimits.minResponseBytes} to ${optionLimits.maxResponseBytes}`,
+    );
   }
 }
 
@@ -52,11 +111,24 @@ export function checkRequestOptions(options: RequestOptions): {
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new HsrcpayValidationError("options.signal", "must be an AbortSignal");
   }
-  const headers: Record<string, string> = {
+  // No prototype: a header named `__proto__` is a header, not a prototype to set.
+  const headers: Record<string, string> = Object.assign(Object.create(null), {
     accept: "application/json",
     "content-type": "application/json",
-  };
+  });
   for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (!headerName.test(name)) {
+      throw new HsrcpayValidationError(
+        `options.headers.${name}`,
+        "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+      );
+    }
+    if (reservedHeaders.has(name.toLowerCase())) {
+      throw new HsrcpayValidationError(
+        `options.headers.${name}`,
+        "is set by the HTTP stack, not by the caller",
+      );
+    }
     if (typeof value !== "string" || !headerValue.test(value)) {
       throw new HsrcpayValidationError(
         `options.headers.${name}`,

@@ -1,7 +1,7 @@
 // A real HTTP server on 127.0.0.1 that misbehaves on cue, for what an injected fetch cannot fake:
 // sockets reset mid-body, answers that never come, bodies cut short.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createNetServer, type Socket } from "node:net";
 
 export interface SeenRequest {
   method: string;
@@ -60,4 +60,38 @@ export function sendJson(
     ...headers,
   });
   res.end(text);
+}
+
+export interface RawServer {
+  baseUrl: string;
+  /** How many connections came in. */
+  connections: () => number;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP server that answers every request with `reply` written as raw bytes, for what node:http
+ * refuses to send: a status of 999, control characters in the reason phrase.
+ */
+export async function startRawServer(reply: string | Buffer): Promise<RawServer> {
+  let count = 0;
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    count++;
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => {});
+    socket.once("data", () => socket.end(reply));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    connections: () => count,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -258,13 +258,7 @@ describe("apiKeys.create: failures are typed", () => {
       '{"message":"boom","success":fal',
       /not HSRCPAY's error envelope.*"message":"boom","success":fal/,
     ],
-    [
-      "an empty body",
-      503,
-      null,
-      null,
-      /not HSRCPAY's error envelope \(no content-type, 0 characters\)/,
-    ],
+    ["an empty body", 503, null, null, /not HSRCPAY's error envelope \(no content-type, 0 bytes\)/],
   ])("a failure status with %s says what arrived", async (_, status, type, body, pattern) => {
     const { hsrcpay } = clientWith(
       () => new Response(body, { status, headers: type ? { "content-type": type } : {} }),

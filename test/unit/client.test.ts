@@ -134,6 +134,15 @@ describe("the exported error classes", () => {
     idempotencyKey: undefined,
     retryAfterMs: undefined,
   };
+  const invalidInit = {
+    message: "m",
+    status: 200,
+    contentType: null,
+    bodyStart: "",
+    headers: new Headers(),
+    requestId: undefined,
+    idempotencyKey: undefined,
+  };
   const samples: Record<string, Error> = {
     HsrcpayError: new publicApi.HsrcpayError("m"),
     HsrcpayApiError: new publicApi.HsrcpayApiError(apiInit),
@@ -149,14 +158,15 @@ describe("the exported error classes", () => {
     HsrcpayTimeoutError: new publicApi.HsrcpayTimeoutError(5),
     HsrcpayAbortError: new publicApi.HsrcpayAbortError(),
     HsrcpayValidationError: new publicApi.HsrcpayValidationError("f", "is bad"),
-    HsrcpayInvalidResponseError: new publicApi.HsrcpayInvalidResponseError({
-      message: "m",
-      status: 200,
-      contentType: null,
-      bodyStart: "",
-      headers: new Headers(),
-      requestId: undefined,
-      idempotencyKey: undefined,
+    HsrcpayInvalidResponseError: new publicApi.HsrcpayInvalidResponseError(invalidInit),
+    HsrcpayResponseTooLargeError: new publicApi.HsrcpayResponseTooLargeError({
+      ...invalidInit,
+      limit: 1024,
+    }),
+    HsrcpayRedirectError: new publicApi.HsrcpayRedirectError({
+      ...apiInit,
+      status: 307,
+      location: "https://elsewhere.example/",
     }),
   };
 

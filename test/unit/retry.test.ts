@@ -92,11 +92,26 @@ describe("retryDelay", () => {
 
   it("uses Retry-After when the server sent one, up to the cap", () => {
     expect(retryDelay(response(429, "3"), 0, now, () => 0.5)).toBe(3000);
-    expect(retryDelay(response(429, "Thu, 26 Nov 2026 12:00:02 GMT"), 5, now, () => 0.5)).toBe(
+    expect(retryDelay(response(429, "Thu, 26 Nov 2026 12:00:02 GMT"), 0, now, () => 0.5)).toBe(
       2000,
     );
     expect(retryDelay(response(429, "86400"), 0, now, () => 0.5)).toBe(
       retryDefaults.maxRetryAfterMs,
+    );
+  });
+
+  it("never waits less than its own backoff: Retry-After 0 or a past date is not a tight loop", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(10),
+        fc.constantFrom("0", "1", "Thu, 26 Nov 2026 11:00:00 GMT", "Thu, 01 Jan 1970 00:00:00 GMT"),
+        (retry, retryAfter) => {
+          const own = retryDelay(response(503), retry, now, () => 0.5);
+          const delay = retryDelay(response(429, retryAfter), retry, now, () => 0.5);
+          expect(delay).toBeGreaterThanOrEqual(own);
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(retryDefaults.initialDelayMs * 0.75));
+        },
+      ),
     );
   });
 });

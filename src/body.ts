@@ -1,0 +1,66 @@
+// Reads a response body as a stream, keeping at most `limit` decoded bytes (after fetch has undone
+// any gzip/br/deflate), so that a huge, endless or compressed body cannot exhaust memory. What was
+// not read is cancelled, which tells the runtime to drop the connection's remaining bytes.
+
+export interface ReadBody {
+  text: string;
+  /** Decoded bytes kept (at most the limit). */
+  bytes: number;
+  /** True when the body went on past the limit and was cut there. */
+  truncated: boolean;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * `interrupt` rejects when the attempt times out or is aborted; the read then stops at once.
+ * JSON is UTF-8 (RFC 8259 §8.1): bytes that are not become U+FFFD rather than an exception.
+ */
+export async function readCapped(
+  response: Response,
+  limit: number,
+  interrupt: Promise<never>,
+): Promise<ReadBody> {
+  const stream = response.body;
+  if (stream === null) return { text: "", bytes: 0, truncated: false };
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), interrupt]);
+      if (done) {
+        finished = true;
+        break;
+      }
+      const room = limit - bytes;
+      if (value.byteLength > room) {
+        chunks.push(value.subarray(0, room));
+        bytes = limit;
+        break;
+      }
+      chunks.push(value);
+      bytes += value.byteLength;
+    }
+  } finally {
+    if (!finished) reader.cancel().catch(() => {});
+  }
+  return { text: utf8.decode(concat(chunks, bytes)), bytes, truncated: !finished };
+}
+
+/** Drops a body nobody will read (a response about to be retried, a redirect). */
+export function discardBody(response: Response): void {
+  if (response.body !== null && !response.bodyUsed) response.body.cancel().catch(() => {});
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
