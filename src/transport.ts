@@ -16,7 +16,7 @@ import {
 import { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
 import { HsrcpayRedirectError } from "./errors/redirect-error.js";
 import { type Redact, redactHeaders, redactorFor } from "./redact.js";
-import { type AttemptOutcome, retryDelay, shouldRetry } from "./retry.js";
+import { retryDelay, shouldRetry } from "./retry.js";
 
 export interface TransportConfig {
   fetch: typeof fetch;
