@@ -8,8 +8,12 @@ export interface BundleSize {
   gzipped: number;
 }
 
-/** The package's budget, checked in `npm test`: the ESM bundle, openapi-fetch included, gzipped. */
-export const gzipBudgetBytes = 7_600;
+/**
+ * The package's budget, checked in `npm test`: the ESM bundle, openapi-fetch included, gzipped.
+ * 7,600 -> 9,500 for the hostile-network hardening (capped stream reads, redirect and status
+ * checks, token under the call's controls, stricter input checks): about 2 KiB.
+ */
+export const gzipBudgetBytes = 9_500;
 
 async function measure(options: Parameters<typeof build>[0]): Promise<BundleSize> {
   const result = await build({

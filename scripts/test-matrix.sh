@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the unit and contract suites on each Node version in NODE_VERSIONS (default: 20 22 24).
+# Runs the unit, adversarial and contract suites on each Node version in NODE_VERSIONS (default: 20 22 24).
 # Versions other than the machine's own come from the npm registry's `node` package (npx node@N),
 # so one machine runs the whole matrix. With HSRCPAY_MATRIX_REPORTS=DIR, each run writes its
 # vitest JSON report to DIR/nodeN.json (CI sums them).
@@ -13,7 +13,7 @@ for version in $versions; do
   echo "== Node $version: $("${runner[@]}" --version)"
   report=""
   [[ -n "${HSRCPAY_MATRIX_REPORTS:-}" ]] && report="$HSRCPAY_MATRIX_REPORTS/node$version.json"
-  if ! HSRCPAY_VITEST_REPORT="$report" "${runner[@]}" node_modules/vitest/vitest.mjs run --project unit --project contract; then
+  if ! HSRCPAY_VITEST_REPORT="$report" "${runner[@]}" node_modules/vitest/vitest.mjs run --project unit --project adversarial --project contract; then
     failed+=("$version")
   fi
 done

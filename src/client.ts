@@ -164,10 +164,16 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
         });
       }
       const text = ok ? received.text : received.redact(received.text);
+      // The body is now decoded text (and a failure body may be cut): the wire's framing headers
+      // no longer describe it.
+      const responseHeaders = new Headers(received.headers);
+      for (const name of ["content-length", "content-encoding", "transfer-encoding"]) {
+        responseHeaders.delete(name);
+      }
       return new Response(nullBodyStatuses.has(received.status) ? null : text, {
         status: received.status,
         statusText: received.statusText,
-        headers: received.headers,
+        headers: responseHeaders,
       });
     },
   });

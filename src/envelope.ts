@@ -133,10 +133,20 @@ function lengthHeader(received: Received): string {
   return declared ? ` (content-length ${declared})` : "";
 }
 
-/** Redacted before it is cut, so that a secret straddling the cut cannot show in part. */
+// The snippet is taken from the body's first 16 KiB, not the whole of up to 4 MiB. Redaction runs
+// before the cut, so a secret straddling the snippet's end cannot show in part; the last 8 KiB of
+// the window are dropped after redaction, so a token cut by the window's own end cannot either.
+const snippetWindow = 16_384;
+const windowMargin = 8_192;
+
 function snippet(received: Received): string {
-  const flat = received.redact(received.text).replace(/\s+/g, " ").trim();
-  return flat.length > snippetLength ? `${flat.slice(0, snippetLength)}…` : flat;
+  const { text } = received;
+  let clean = received.redact(text.slice(0, snippetWindow));
+  if (text.length > snippetWindow) clean = clean.slice(0, -windowMargin);
+  const flat = clean.replace(/\s+/g, " ").trim();
+  return flat.length > snippetLength || text.length > snippetWindow
+    ? `${flat.slice(0, snippetLength)}…`
+    : flat;
 }
 
 function parseJson(text: string): unknown {

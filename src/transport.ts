@@ -108,7 +108,7 @@ export async function send(
               ? config.maxResponseBytes
               : Math.min(config.maxResponseBytes, errorBodyLimit);
           try {
-            const body = await readCapped(response, limit, guard.interrupt);
+            const body = await readCapped(response, readLimit(response, limit), guard.interrupt);
             return received(response, { ...body, limit }, redact);
           } catch (error) {
             // A body cut by a reset is like no answer: retried with the same Idempotency-Key.
@@ -221,6 +221,19 @@ async function fetchHead(
   }
 }
 
+/**
+ * A body whose uncompressed Content-Length is already past the cap is over it: read only enough for
+ * the error's snippet. With a content-encoding the header counts compressed bytes, so it says nothing.
+ */
+function readLimit(response: Response, limit: number): number {
+  const declared = Number(response.headers.get("content-length"));
+  const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
+  return !encoded && declared > limit ? Math.min(limit, snippetBytes) : limit;
+}
+
+/** Enough of an over-cap body to say what it was. */
+const snippetBytes = 16_384;
+
 /** A response that is not an answer to read: a redirect, or a status HTTP does not have. */
 function unreadable(
   response: Response,
@@ -241,11 +254,15 @@ function unreadable(
   if (response.type === "opaqueredirect" || (status >= 300 && status <= 399) || followed) {
     const location = followed ? redact(response.url) : (headers.get("location") ?? undefined);
     const where = location ? ` to ${location}` : "";
-    const what = followed ? "the fetch implementation followed a redirect" : `${status} redirect`;
+    const what = followed
+      ? "a redirect that the fetch implementation followed"
+      : status === 0
+        ? "an opaque redirect (the browser hides its status and Location)"
+        : `a ${status} redirect`;
     return new HsrcpayRedirectError({
       ...common,
       status,
-      message: `HSRCPAY answered with a ${what}${where}; the client never follows redirects (${label})`,
+      message: `HSRCPAY answered with ${what}${where}; the client never follows redirects (${label})`,
       body: undefined,
       retryAfterMs: undefined,
       location,
