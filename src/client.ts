@@ -20,6 +20,7 @@ import {
   checkMaxResponseBytes,
   checkMaxRetries,
   checkTimeout,
+  setHeader,
 } from "./resources/request-options.js";
 import { retryDefaults } from "./retry.js";
 import { labelOf, send, type TransportConfig } from "./transport.js";
@@ -105,7 +106,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
   const sourceName = options.token !== undefined ? "the token option" : "HSRCPAY_API_KEY";
   let credential: Credential | undefined;
   let masked = "(from a function)";
-  let token: () => Promise<string>;
+  let token: () => string | Promise<string>;
 
   if (typeof source === "function") {
     token = async () => {
@@ -128,8 +129,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     credential = classifyToken(fixed);
     assertAllowedHere(credential, browser, allowBrowser);
     masked = maskToken(fixed);
-    const resolved = Promise.resolve(fixed);
-    token = () => resolved;
+    token = () => fixed;
   }
 
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -149,9 +149,9 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     // diagnosis), a success body as it arrived (it is the data asked for).
     fetch: async (request: Request) => {
       const body = request.body === null ? undefined : await request.text();
-      const headers: Record<string, string> = Object.create(null);
+      const headers: Record<string, string> = {};
       request.headers.forEach((value, name) => {
-        headers[name] = value;
+        setHeader(headers, name, value);
       });
       if (request.method === "POST") headers["idempotency-key"] ??= crypto.randomUUID();
       const outgoing = { method: request.method, url: request.url, headers, body };

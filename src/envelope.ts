@@ -58,7 +58,7 @@ export function readData<T>(
   const meta: ResponseMeta = {
     status: received.status,
     message: typeof parsed.message === "string" ? parsed.message : "",
-    requestId: requestIdOf(received.headers),
+    requestId: received.requestId,
     idempotencyKey: request.idempotencyKey,
     headers: received.headers,
   };
@@ -78,7 +78,7 @@ export function apiError(received: Received, request: RequestSummary): HsrcpayAp
     message: `${status} ${said} (${request.label})`,
     body,
     headers: received.headers,
-    requestId: requestIdOf(received.headers),
+    requestId: received.requestId,
     idempotencyKey: request.idempotencyKey,
     retryAfterMs: parseRetryAfter(received.headers.get("retry-after"), Date.now()),
   });
@@ -96,7 +96,7 @@ function invalidResponse(
     contentType: received.headers.get("content-type"),
     bodyStart,
     headers: received.headers,
-    requestId: requestIdOf(received.headers),
+    requestId: received.requestId,
     idempotencyKey: request.idempotencyKey,
   });
 }
@@ -113,7 +113,7 @@ export function tooLarge(
     contentType: received.headers.get("content-type"),
     bodyStart,
     headers: received.headers,
-    requestId: requestIdOf(received.headers),
+    requestId: received.requestId,
     idempotencyKey: request.idempotencyKey,
     limit: received.limit,
   });

@@ -50,10 +50,19 @@ export function redactDeep<T>(value: T, redact: Redact): T {
  * written as three dots here; writing U+2026 into a Headers object throws a TypeError.
  */
 export function redactHeaders(headers: Headers, redact: Redact): Headers {
-  const out = new Headers();
+  const entries: [string, string][] = [];
+  let changed = false;
   headers.forEach((value, name) => {
-    const safe = credentialHeaders.has(name) ? "[redacted]" : redact(value);
-    out.append(name, safe.replaceAll("\u2026", "..."));
+    const safe = redactHeader(name, value, redact);
+    changed ||= safe !== value;
+    entries.push([name, safe]);
   });
-  return out;
+  // Nothing to hide (the usual case): the response's own headers, without a copy.
+  return changed ? new Headers(entries) : headers;
+}
+
+/** One header value, redacted and still a ByteString. */
+export function redactHeader(name: string, value: string, redact: Redact): string {
+  const safe = credentialHeaders.has(name) ? "[redacted]" : redact(value);
+  return safe.replaceAll("\u2026", "...");
 }

@@ -20,8 +20,8 @@ import { retryDelay, shouldRetry } from "./retry.js";
 
 export interface TransportConfig {
   fetch: typeof fetch;
-  /** Resolves the bearer token for one call (checked, browser rule applied). */
-  token: () => Promise<string>;
+  /** The bearer token for one call (checked, browser rule applied): a string when it is fixed. */
+  token: () => string | Promise<string>;
   maxRetries: number;
   timeoutMs: number;
   /** Cap on a body's decoded bytes; failure bodies are capped at `errorBodyLimit` below it. */
@@ -49,6 +49,8 @@ export interface Received {
   statusText: string;
   /** Redacted: credential headers masked whole, key-shaped values masked. */
   headers: Headers;
+  /** The server's request id (`x-request-id` or `request-id`), redacted. */
+  requestId: string | undefined;
   /** The body up to the cap, decoded as UTF-8. */
   text: string;
   /** Decoded bytes kept, and whether the body went on past the cap. */
@@ -77,7 +79,11 @@ export async function send(
   const { signal } = controls;
   const timeoutMs = controls.timeoutMs ?? config.timeoutMs;
   const maxRetries = controls.maxRetries ?? config.maxRetries;
-  const token = await resolveToken(config, timeoutMs, signal);
+  if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
+  const pending = config.token();
+  // A fixed token is a string: no timer or listener is needed to wait for it.
+  const token =
+    typeof pending === "string" ? pending : await awaitToken(pending, timeoutMs, signal);
   const redact = redactorFor(token);
   const init: RequestInit = {
     method: request.method,
@@ -128,15 +134,14 @@ export async function send(
 }
 
 /** The token function runs under the call's signal and first timeout: it cannot hang the call. */
-async function resolveToken(
-  config: TransportConfig,
+async function awaitToken(
+  pending: Promise<string>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<string> {
-  if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
   const guard = attemptGuard(timeoutMs, signal);
   try {
-    return await guard.race(config.token());
+    return await guard.race(pending);
   } catch (error) {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
     if (guard.timedOut) {
@@ -241,6 +246,12 @@ function unreadable(
   redact: Redact,
 ): HsrcpayError | undefined {
   const { status } = response;
+  // A custom fetch that followed a redirect despite `redirect: "manual"`: its answer came from
+  // somewhere the client never sent the request to.
+  const followed = response.redirected === true;
+  const redirect = response.type === "opaqueredirect" || (status >= 300 && status <= 399);
+  const outOfRange = !Number.isInteger(status) || status < 200 || status > 599;
+  if (!redirect && !followed && !outOfRange) return undefined;
   const headers = redactHeaders(response.headers, redact);
   const common = {
     headers,
@@ -248,10 +259,7 @@ function unreadable(
     idempotencyKey: request.headers["idempotency-key"],
   };
   const label = labelOf(request);
-  // A custom fetch that followed a redirect despite `redirect: "manual"`: its answer came from
-  // somewhere the client never sent the request to.
-  const followed = response.redirected === true;
-  if (response.type === "opaqueredirect" || (status >= 300 && status <= 399) || followed) {
+  if (redirect || followed) {
     const location = followed ? redact(response.url) : (headers.get("location") ?? undefined);
     const where = location ? ` to ${location}` : "";
     const what = followed
@@ -268,16 +276,13 @@ function unreadable(
       location,
     });
   }
-  if (!Number.isInteger(status) || status < 200 || status > 599) {
-    return new HsrcpayInvalidResponseError({
-      ...common,
-      message: `HSRCPAY answered with status ${status}, outside HTTP's 200-599 for a final answer (${label})`,
-      status,
-      contentType: headers.get("content-type"),
-      bodyStart: "",
-    });
-  }
-  return undefined;
+  return new HsrcpayInvalidResponseError({
+    ...common,
+    message: `HSRCPAY answered with status ${status}, outside HTTP's 200-599 for a final answer (${label})`,
+    status,
+    contentType: headers.get("content-type"),
+    bodyStart: "",
+  });
 }
 
 function received(
@@ -285,11 +290,13 @@ function received(
   body: Pick<Received, "text" | "bytes" | "truncated" | "limit">,
   redact: Redact,
 ): Received {
+  const headers = redactHeaders(response.headers, redact);
   return {
     status: response.status,
     // Control characters, and anything a Response's statusText would refuse, are dropped.
     statusText: redact(response.statusText.replace(/[^\t\x20-\x7e]/g, "")).slice(0, 200),
-    headers: redactHeaders(response.headers, redact),
+    headers,
+    requestId: requestIdOf(headers),
     ...body,
     redact,
   };

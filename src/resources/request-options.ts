@@ -111,11 +111,10 @@ export function checkRequestOptions(options: RequestOptions): {
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new HsrcpayValidationError("options.signal", "must be an AbortSignal");
   }
-  // No prototype: a header named `__proto__` is a header, not a prototype to set.
-  const headers: Record<string, string> = Object.assign(Object.create(null), {
+  const headers: Record<string, string> = {
     accept: "application/json",
     "content-type": "application/json",
-  });
+  };
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (!headerName.test(name)) {
       throw new HsrcpayValidationError(
@@ -135,7 +134,7 @@ export function checkRequestOptions(options: RequestOptions): {
         "must be a string without line breaks",
       );
     }
-    headers[name.toLowerCase()] = value;
+    setHeader(headers, name.toLowerCase(), value);
   }
   const idempotencyKey =
     options.idempotencyKey ?? headers["idempotency-key"] ?? crypto.randomUUID();
@@ -147,4 +146,14 @@ export function checkRequestOptions(options: RequestOptions): {
   }
   headers["idempotency-key"] = idempotencyKey;
   return { headers, idempotencyKey };
+}
+
+/** Sets an own property even for `__proto__`, which plain assignment would take as the prototype. */
+export function setHeader(headers: Record<string, string>, name: string, value: string): void {
+  Object.defineProperty(headers, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
