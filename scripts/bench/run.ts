@@ -98,9 +98,10 @@ ${
   client.gzipped <= 6 * 1024
     ? "The bundle is within the 6 KB target."
     : `The 6 KB target is missed by ${fmt((client.gzipped - 6 * 1024) / 1024, 2)} KiB. openapi-fetch alone is ${fmt(bare.gzipped / 1024, 2)} KiB; the client's own ${fmt((client.gzipped - bare.gzipped) / 1024, 2)} KiB
-are fifteen error classes, input validation that names each field, secret redaction, the retry and
-timeout machinery, and error messages that say what arrived. Those messages are the product; trimming
-them to meet the target was judged the wrong trade. \`npm test\` holds the bundle to a budget of
+are seventeen error classes, input validation that names each field, secret redaction, the retry and
+timeout machinery, the hostile-network guards (capped stream reads, redirect and status checks), and
+error messages that say what arrived. Those messages are the product; trimming them to meet the
+target was judged the wrong trade. \`npm test\` holds the bundle to a budget of
 ${gzipBudgetBytes.toLocaleString("en")} B gzipped (test/unit/bundle-size.test.ts), so it cannot grow unnoticed.`
 }
 
