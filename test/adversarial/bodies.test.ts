@@ -17,7 +17,7 @@ import {
   HsrcpayResponseTooLargeError,
   HsrcpayValidationError,
 } from "../../src/index.js";
-import { apiKeyData, params, token } from "../helpers/observed-fetch.js";
+import { apiKeyData, params, token } from "../helpers/fixtures.js";
 import type { ChildReport } from "./memory-child.js";
 
 const KiB = 1024;

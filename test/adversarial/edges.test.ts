@@ -13,7 +13,7 @@ import {
   startFaultServer,
   startRawServer,
 } from "../helpers/fault-server.js";
-import { apiKeyData, params, token } from "../helpers/observed-fetch.js";
+import { apiKeyData, params, token } from "../helpers/fixtures.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 let server: FaultServer | RawServer | undefined;

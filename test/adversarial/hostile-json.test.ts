@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BadRequestError, createHsrcpayClient, HsrcpayValidationError } from "../../src/index.js";
 import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
-import { params, token } from "../helpers/observed-fetch.js";
+import { params, token } from "../helpers/fixtures.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 let server: FaultServer | undefined;

@@ -8,7 +8,7 @@ import {
   RateLimitError,
 } from "../../src/index.js";
 import { type FaultServer, sendJson, startFaultServer } from "../helpers/fault-server.js";
-import { params, token } from "../helpers/observed-fetch.js";
+import { params, token } from "../helpers/fixtures.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 let server: FaultServer | undefined;

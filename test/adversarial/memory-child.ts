@@ -9,7 +9,7 @@
 // the process that opened them still runs. A namespace import, so that this also loads against a
 // client without HsrcpayResponseTooLargeError (0.1.0), where it reports what that client did.
 import * as hsrcpay from "../../src/index.js";
-import { params, token } from "../helpers/observed-fetch.js";
+import { params, token } from "../helpers/fixtures.js";
 
 export interface ChildReport {
   caseName: string;

@@ -17,7 +17,7 @@ import {
   sendJson,
   startFaultServer,
 } from "../helpers/fault-server.js";
-import { apiKeyData, params, token } from "../helpers/observed-fetch.js";
+import { apiKeyData, params, token } from "../helpers/fixtures.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 // Key-shaped strings the server chose, not the caller's token.

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHsrcpayClient, HsrcpayApiError, HsrcpayRedirectError } from "../../src/index.js";
 import { type FaultServer, sendJson, startFaultServer } from "../helpers/fault-server.js";
-import { apiKeyData, observedFetch, params, token } from "../helpers/observed-fetch.js";
+import { apiKeyData, params, token } from "../helpers/fixtures.js";
+import { observedFetch } from "../helpers/observed-fetch.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 const servers: FaultServer[] = [];

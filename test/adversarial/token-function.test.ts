@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHsrcpayClient, HsrcpayAbortError, HsrcpayTimeoutError } from "../../src/index.js";
 import { type FaultServer, sendJson, startFaultServer } from "../helpers/fault-server.js";
-import { apiKeyData, params, token } from "../helpers/observed-fetch.js";
+import { apiKeyData, params, token } from "../helpers/fixtures.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 let server: FaultServer;

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrismMock, startPrism } from "../../scripts/prism.js";
-import { repoRoot } from "../helpers/bundle-spec.js";
+import { repoRoot } from "../helpers/repo-root.js";
 import { launchChromium } from "./chromium.js";
 
 const run = promisify(execFile);

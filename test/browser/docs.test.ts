@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/bundle-spec.js";
+import { repoRoot } from "../helpers/repo-root.js";
 import { launchChromium } from "./chromium.js";
 
 const run = promisify(execFile);

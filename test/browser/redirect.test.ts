@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/bundle-spec.js";
-import { apiKeyData } from "../helpers/observed-fetch.js";
+import { apiKeyData } from "../helpers/fixtures.js";
+import { repoRoot } from "../helpers/repo-root.js";
 import { launchChromium } from "./chromium.js";
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import type { components } from "../../src/index.js";
-import { repoRoot } from "../helpers/bundle-spec.js";
+import { repoRoot } from "../helpers/repo-root.js";
 import { firstExample } from "../helpers/spec.js";
 
 const run = promisify(execFile);

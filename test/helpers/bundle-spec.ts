@@ -5,9 +5,9 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { repoRoot } from "./repo-root.js";
 
 const run = promisify(execFile);
-export const repoRoot = new URL("../..", import.meta.url).pathname;
 
 export async function bundleDereferencedSpec(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "hsrcpay-spec-"));

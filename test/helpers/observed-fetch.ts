@@ -1,6 +1,6 @@
 // An injected `fetch` that records what the client sends and answers from a handler, in the manner
 // of openapi-fetch's createObservedClient: no global is patched.
-import type { components } from "../../generated/schema.js";
+import { errorEnvelope, successEnvelope } from "./fixtures.js";
 
 export interface SentRequest {
   url: URL;
@@ -39,27 +39,8 @@ export function json(
   });
 }
 
-export const apiKeyData = {
-  object: "api_key",
-  id: "key_9xT2mQ4rL7vN1bZ8",
-  account_id: "acct_1PqR7sT2uV3wX4yZ",
-  name: "CI deploy",
-  type: "SECRET",
-  key: "sk_test_51PqR7sT2uV3wX4yZaBcDeFgHiJkLmNoPq9f2c",
-  last_used_ip: null,
-  metadata: {},
-  permissions: { payments: ["read"] },
-  status: "ACTIVE",
-  last_used_at: null,
-  expires_at: null,
-  managed: false,
-  deleted: false,
-  created_at: "2026-11-26T09:30:00Z",
-  updated_at: "2026-11-26T09:30:00Z",
-} satisfies components["schemas"]["ApiKey"];
-
 export function created(status = 201, headers: Record<string, string> = {}): Response {
-  return json(status, { message: "success", success: true, data: apiKeyData }, headers);
+  return json(status, successEnvelope(), headers);
 }
 
 export function failure(
@@ -67,16 +48,5 @@ export function failure(
   message = "Something failed",
   headers: Record<string, string> = {},
 ): Response {
-  return json(
-    status,
-    { message, success: false, error: { code: status, message, details: { hint: "x" } } },
-    headers,
-  );
+  return json(status, errorEnvelope(status, message), headers);
 }
-
-export const token = "sk_test_4eC39HqLyjWDarjtT1zdp7dc9f2c";
-export const params = {
-  account_id: "acct_1PqR7sT2uV3wX4yZ",
-  name: "CI deploy",
-  permissions: { payments: ["read"] },
-};

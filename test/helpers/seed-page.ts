@@ -2,7 +2,7 @@
 // ../shared/seed/) and the copies of its example bodies committed under test/fixtures/seed/.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot } from "./bundle-spec.js";
+import { repoRoot } from "./repo-root.js";
 
 export const seedPagePath = join(repoRoot, "../shared/seed/create-api-key.txt");
 export const seedPageAvailable = existsSync(seedPagePath);

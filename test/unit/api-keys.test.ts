@@ -16,16 +16,8 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "../../src/index.js";
-import {
-  apiKeyData,
-  created,
-  failure,
-  type Handler,
-  json,
-  observedFetch,
-  params,
-  token,
-} from "../helpers/observed-fetch.js";
+import { apiKeyData, params, token } from "../helpers/fixtures.js";
+import { created, failure, type Handler, json, observedFetch } from "../helpers/observed-fetch.js";
 
 function clientWith(handler: Handler, options: { maxRetries?: number; timeout?: number } = {}) {
   const fetch = observedFetch(handler);

@@ -5,7 +5,7 @@ import {
   gzipBudgetBytes,
   openapiFetchBundleSize,
 } from "../../scripts/bundle-size.js";
-import { repoRoot } from "../helpers/bundle-spec.js";
+import { repoRoot } from "../helpers/repo-root.js";
 
 describe("the ESM bundle", () => {
   it(`stays within ${gzipBudgetBytes} bytes gzipped, openapi-fetch included`, async () => {

@@ -7,7 +7,8 @@ import {
   HsrcpayError,
   HsrcpayValidationError,
 } from "../../src/index.js";
-import { created, failure, observedFetch, token } from "../helpers/observed-fetch.js";
+import { token } from "../helpers/fixtures.js";
+import { created, failure, observedFetch } from "../helpers/observed-fetch.js";
 
 describe("createHsrcpayClient options", () => {
   it.each([

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { classifyToken, maskToken } from "../../src/credentials.js";
 import { createHsrcpayClient, HsrcpayError } from "../../src/index.js";
-import { created, observedFetch, params } from "../helpers/observed-fetch.js";
+import { params } from "../helpers/fixtures.js";
+import { created, observedFetch } from "../helpers/observed-fetch.js";
 
 const alnum = fc.stringMatching(/^[A-Za-z0-9]{8,40}$/);
 

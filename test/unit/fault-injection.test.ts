@@ -13,7 +13,7 @@ import {
   sendJson,
   startFaultServer,
 } from "../helpers/fault-server.js";
-import { apiKeyData, params, token } from "../helpers/observed-fetch.js";
+import { apiKeyData, params, token } from "../helpers/fixtures.js";
 
 const success = { message: "success", success: true, data: apiKeyData };
 const envelope = (status: number, message: string) => ({

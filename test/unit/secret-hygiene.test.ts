@@ -4,13 +4,8 @@ import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createHsrcpayClient } from "../../src/index.js";
-import {
-  apiKeyData,
-  type Handler,
-  json,
-  observedFetch,
-  params,
-} from "../helpers/observed-fetch.js";
+import { apiKeyData, params } from "../helpers/fixtures.js";
+import { type Handler, json, observedFetch } from "../helpers/observed-fetch.js";
 
 const tokenArb = fc
   .tuple(
