@@ -184,6 +184,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     token: masked,
     maxRetries: config.maxRetries,
     timeout: config.timeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
   });
   return {
     apiKeys: apiKeysResource(config, baseUrl),

@@ -8,6 +8,7 @@ export interface SentRequest {
   headers: Headers;
   body: string | undefined;
   signal: AbortSignal | undefined;
+  redirect: RequestRedirect | undefined;
 }
 
 export type Handler = (request: SentRequest, index: number) => Response | Promise<Response>;
@@ -21,6 +22,7 @@ export function observedFetch(handler: Handler): typeof fetch & { calls: SentReq
       headers: new Headers(init?.headers),
       body: typeof init?.body === "string" ? init.body : undefined,
       signal: init?.signal ?? undefined,
+      redirect: init?.redirect,
     };
     calls.push(request);
     return handler(request, calls.length - 1);
@@ -50,3 +52,7 @@ export function failure(
 ): Response {
   return json(status, errorEnvelope(status, message), headers);
 }
+
+/** Never answers; rejects with the signal's reason when the attempt is aborted. */
+export const hang: Handler = ({ signal }) =>
+  new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason)));

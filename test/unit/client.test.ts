@@ -1,22 +1,27 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import * as publicApi from "../../src/index.js";
 import {
   createHsrcpayClient,
+  defaultMaxResponseBytes,
   HsrcpayConnectionError,
-  HsrcpayError,
+  HsrcpayResponseTooLargeError,
   HsrcpayValidationError,
 } from "../../src/index.js";
 import { token } from "../helpers/fixtures.js";
-import { created, failure, observedFetch } from "../helpers/observed-fetch.js";
+import { created, failure, json, observedFetch } from "../helpers/observed-fetch.js";
+import { rejectionOf } from "../helpers/rejection.js";
 
 describe("createHsrcpayClient options", () => {
   it.each([
     [{ baseUrl: "api.hsrcpay.com/v1" }, "baseUrl"],
     [{ baseUrl: "ftp://api.hsrcpay.com/v1" }, "baseUrl"],
     [{ baseUrl: "https://api.hsrcpay.com/v1?x=1" }, "baseUrl"],
+    [{ baseUrl: "https://user:pass@api.hsrcpay.com/v1" }, "baseUrl"],
+    [{ baseUrl: "https://api.hsrcpay.com/v1#frag" }, "baseUrl"],
+    [{ baseUrl: 42 }, "baseUrl"],
     [{ maxRetries: -1 }, "maxRetries"],
     [{ timeout: 0 }, "timeout"],
+    [{ maxResponseBytes: 100 }, "maxResponseBytes"],
     [{ fetch: "no" }, "fetch"],
   ])("rejects %o, naming %s", (options, field) => {
     const error = (() => {
@@ -125,67 +130,50 @@ describe("hsrcpay.raw", () => {
   });
 });
 
-describe("the exported error classes", () => {
-  const apiInit = {
-    status: 500,
-    message: "m",
-    body: undefined,
-    headers: new Headers(),
-    requestId: undefined,
-    idempotencyKey: undefined,
-    retryAfterMs: undefined,
-  };
-  const invalidInit = {
-    message: "m",
-    status: 200,
-    contentType: null,
-    bodyStart: "",
-    headers: new Headers(),
-    requestId: undefined,
-    idempotencyKey: undefined,
-  };
-  const samples: Record<string, Error> = {
-    HsrcpayError: new publicApi.HsrcpayError("m"),
-    HsrcpayApiError: new publicApi.HsrcpayApiError(apiInit),
-    BadRequestError: new publicApi.BadRequestError(apiInit),
-    AuthenticationError: new publicApi.AuthenticationError(apiInit),
-    PermissionDeniedError: new publicApi.PermissionDeniedError(apiInit),
-    NotFoundError: new publicApi.NotFoundError(apiInit),
-    ConflictError: new publicApi.ConflictError(apiInit),
-    UnprocessableEntityError: new publicApi.UnprocessableEntityError(apiInit),
-    RateLimitError: new publicApi.RateLimitError(apiInit),
-    InternalServerError: new publicApi.InternalServerError(apiInit),
-    HsrcpayConnectionError: new publicApi.HsrcpayConnectionError("m"),
-    HsrcpayTimeoutError: new publicApi.HsrcpayTimeoutError(5),
-    HsrcpayAbortError: new publicApi.HsrcpayAbortError(),
-    HsrcpayValidationError: new publicApi.HsrcpayValidationError("f", "is bad"),
-    HsrcpayInvalidResponseError: new publicApi.HsrcpayInvalidResponseError(invalidInit),
-    HsrcpayResponseTooLargeError: new publicApi.HsrcpayResponseTooLargeError({
-      ...invalidInit,
-      limit: 1024,
-    }),
-    HsrcpayRedirectError: new publicApi.HsrcpayRedirectError({
-      ...apiInit,
-      status: 307,
-      location: "https://elsewhere.example/",
-    }),
-  };
+describe("hsrcpay.raw and what arrives", () => {
+  const call = (hsrcpay: ReturnType<typeof createHsrcpayClient>) =>
+    hsrcpay.raw.POST("/api-keys/", {
+      params: { query: { account_id: "a" } },
+      body: { name: "n", permissions: {} },
+    });
 
-  it("are exactly the error classes the package exports", () => {
-    const exported = Object.entries(publicApi)
-      .filter(([, value]) => typeof value === "function" && value.prototype instanceof Error)
-      .map(([name]) => name);
-    expect(exported.sort()).toEqual(Object.keys(samples).sort());
+  it("returns a failure body redacted, without the wire's framing headers", async () => {
+    const fetch = observedFetch(() =>
+      json(
+        401,
+        { message: `bad ${token}`, success: false, error: { code: 401, message: "no" } },
+        { "content-length": "999", "x-echo": token },
+      ),
+    );
+    const { error, response } = await call(createHsrcpayClient({ token, fetch, maxRetries: 0 }));
+    expect(response.status).toBe(401);
+    expect(JSON.stringify(error)).not.toContain(token);
+    expect(error).toMatchObject({ message: "bad sk_test_…9f2c" });
+    expect(response.headers.get("content-length")).toBeNull();
+    expect(response.headers.get("x-echo")).toBe("sk_test_...9f2c");
   });
 
-  it.each(Object.entries(samples))(
-    "%s is an HsrcpayError named after its class",
-    (className, error) => {
-      expect(error).toBeInstanceOf(HsrcpayError);
-      expect(error).toBeInstanceOf(Error);
-      expect(error.name).toBe(className);
-      expect(error.constructor.name).toBe(className);
-      expect(String(error)).toMatch(new RegExp(`^${className}: `));
-    },
-  );
+  it("returns a success body as it arrived: the plaintext key is the data asked for", async () => {
+    const fetch = observedFetch(() => created());
+    const { data } = await call(createHsrcpayClient({ token, fetch }));
+    expect(data?.data.key).toMatch(/^sk_test_51PqR/);
+  });
+
+  it("throws HsrcpayResponseTooLargeError for a success body past the cap", async () => {
+    const fetch = observedFetch(() => new Response("x".repeat(5_000), { status: 201 }));
+    const hsrcpay = createHsrcpayClient({ token, fetch, maxResponseBytes: 2_048 });
+    const error = await rejectionOf(call(hsrcpay));
+    expect(error).toBeInstanceOf(HsrcpayResponseTooLargeError);
+    expect((error as HsrcpayResponseTooLargeError).limit).toBe(2_048);
+  });
+
+  it("caps a success body at 4 MiB by default", async () => {
+    const fetch = observedFetch(
+      () => new Response(" ".repeat(defaultMaxResponseBytes + 1), { status: 201 }),
+    );
+    const hsrcpay = createHsrcpayClient({ token, fetch });
+    expect(JSON.parse(JSON.stringify(hsrcpay)).maxResponseBytes).toBe(4 * 1024 * 1024);
+    const error = await rejectionOf(call(hsrcpay));
+    expect((error as HsrcpayResponseTooLargeError).limit).toBe(4 * 1024 * 1024);
+  });
 });

@@ -1,0 +1,100 @@
+// The error classes: each an HsrcpayError named after itself, and apiErrorFor picking the most
+// specific class for a status.
+import { describe, expect, it } from "vitest";
+import { apiErrorFor } from "../../../src/errors/api-error.js";
+import * as publicApi from "../../../src/index.js";
+import { HsrcpayError } from "../../../src/index.js";
+import { declaredErrorClasses, undeclaredErrorClasses } from "../../helpers/status-classes.js";
+
+describe("the exported error classes", () => {
+  const apiInit = {
+    status: 500,
+    message: "m",
+    body: undefined,
+    headers: new Headers(),
+    requestId: undefined,
+    idempotencyKey: undefined,
+    retryAfterMs: undefined,
+  };
+  const invalidInit = {
+    message: "m",
+    status: 200,
+    contentType: null,
+    bodyStart: "",
+    headers: new Headers(),
+    requestId: undefined,
+    idempotencyKey: undefined,
+  };
+  const samples: Record<string, Error> = {
+    HsrcpayError: new publicApi.HsrcpayError("m"),
+    HsrcpayApiError: new publicApi.HsrcpayApiError(apiInit),
+    BadRequestError: new publicApi.BadRequestError(apiInit),
+    AuthenticationError: new publicApi.AuthenticationError(apiInit),
+    PermissionDeniedError: new publicApi.PermissionDeniedError(apiInit),
+    NotFoundError: new publicApi.NotFoundError(apiInit),
+    ConflictError: new publicApi.ConflictError(apiInit),
+    UnprocessableEntityError: new publicApi.UnprocessableEntityError(apiInit),
+    RateLimitError: new publicApi.RateLimitError(apiInit),
+    InternalServerError: new publicApi.InternalServerError(apiInit),
+    HsrcpayConnectionError: new publicApi.HsrcpayConnectionError("m"),
+    HsrcpayTimeoutError: new publicApi.HsrcpayTimeoutError(5),
+    HsrcpayAbortError: new publicApi.HsrcpayAbortError(),
+    HsrcpayValidationError: new publicApi.HsrcpayValidationError("f", "is bad"),
+    HsrcpayInvalidResponseError: new publicApi.HsrcpayInvalidResponseError(invalidInit),
+    HsrcpayResponseTooLargeError: new publicApi.HsrcpayResponseTooLargeError({
+      ...invalidInit,
+      limit: 1024,
+    }),
+    HsrcpayRedirectError: new publicApi.HsrcpayRedirectError({
+      ...apiInit,
+      status: 307,
+      location: "https://elsewhere.example/",
+    }),
+  };
+
+  it("are exactly the error classes the package exports", () => {
+    const exported = Object.entries(publicApi)
+      .filter(([, value]) => typeof value === "function" && value.prototype instanceof Error)
+      .map(([name]) => name);
+    expect(exported.sort()).toEqual(Object.keys(samples).sort());
+  });
+
+  it.each(Object.entries(samples))(
+    "%s is an HsrcpayError named after its class",
+    (className, error) => {
+      expect(error).toBeInstanceOf(HsrcpayError);
+      expect(error).toBeInstanceOf(Error);
+      expect(error.name).toBe(className);
+      expect(error.constructor.name).toBe(className);
+      expect(String(error)).toMatch(new RegExp(`^${className}: `));
+    },
+  );
+});
+
+describe("apiErrorFor", () => {
+  const init = (status: number) => ({
+    status,
+    message: "m",
+    body: undefined,
+    headers: new Headers(),
+    requestId: undefined,
+    idempotencyKey: undefined,
+    retryAfterMs: 5_000,
+  });
+
+  it.each([
+    ...Object.entries(declaredErrorClasses).map(([s, c]) => [Number(s), c] as const),
+    ...undeclaredErrorClasses,
+    [599, publicApi.InternalServerError] as const,
+    [499, publicApi.HsrcpayApiError] as const,
+  ])("%i gives %o", (status, ErrorClass) => {
+    const error = apiErrorFor(init(status));
+    expect(error.constructor).toBe(ErrorClass);
+    expect(error.status).toBe(status);
+  });
+
+  it("only RateLimitError carries retryAfter", () => {
+    expect((apiErrorFor(init(429)) as publicApi.RateLimitError).retryAfter).toBe(5_000);
+    expect("retryAfter" in apiErrorFor(init(503))).toBe(false);
+  });
+});
