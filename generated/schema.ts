@@ -11,7 +11,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List API keys
+         * @description One page of the account's keys; use `managed` to list platform-managed or custom keys only.
+         *     Requires the `account:api:key:read` permission. The pagination numbers (`total`, `page`,
+         *     `limit`, `pages`) sit beside `data` at the envelope's top level.
+         *
+         *     Error statuses as for Create API key (HSRCPAY's page shows eight error bodies without legible
+         *     status codes), and a `default` response for any other status.
+         */
+        get: operations["listApiKeys"];
         put?: never;
         /**
          * Create API key
@@ -31,53 +40,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete API key
+         * @description Deletes a key (a soft delete: it stops authenticating at once; HSRCPAY may also end sessions
+         *     made with it, according to its policy). Requires the `account:api:key:delete` permission.
+         *     Success is the void envelope, without `data`.
+         *
+         *     Not documented: what a second delete of the same key answers. This document assumes 404 (the
+         *     key is no longer visible), which the client reads as "already deleted" when it arrives on a
+         *     retry after an attempt whose outcome was unknown.
+         */
+        delete: operations["deleteApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate managed API key
+         * @description Rotates the secret of a **managed** key: the response carries the new plaintext `key`, once;
+         *     the old secret stops working. Custom keys are rotated by creating a new key and deleting the
+         *     old one. Requires the `account:api:key:update` permission. No request body.
+         *
+         *     Not documented: the status for a regenerate of a custom key. This document assumes 422 (the
+         *     request is understood but not applicable to that key); the client surfaces it as
+         *     `UnprocessableEntityError`.
+         */
+        post: operations["regenerateManagedApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description Permission map: each key is a resource, each value the list of actions granted on it.
-         * @example {
-         *       "payments": [
-         *         "read",
-         *         "create"
-         *       ]
-         *     }
-         */
-        Permissions: {
-            [key: string]: string[];
-        };
-        /**
-         * @description Free-form key-value data stored with the key; values may be of any JSON type.
-         * @example {
-         *       "team": "platform"
-         *     }
-         */
-        Metadata: {
-            [key: string]: unknown;
-        };
-        /**
-         * @description Defines display name, permission map, optional expiry, and metadata. HSRCPAY documents no
-         *     lengths or formats for these fields beyond what is declared here. Only the documented fields
-         *     are accepted, so a misspelled field is caught instead of being silently dropped.
-         */
-        CreateApiKeyRequest: {
-            /**
-             * @description Display name of the key, shown in the dashboard and in listings.
-             * @example CI deploy
-             */
-            name: string;
-            permissions: components["schemas"]["Permissions"];
-            /**
-             * Format: date-time
-             * @description When the key stops working, as an RFC 3339 date-time; `null` or absent for a key that
-             *     does not expire. HSRCPAY shows no request name for the expiry: this is the name the
-             *     response object uses.
-             * @example 2027-12-31T23:59:59Z
-             */
-            expires_at?: string | null;
-            metadata?: components["schemas"]["Metadata"];
-        };
         /** @description What went wrong. */
         ApiError: {
             /**
@@ -127,6 +145,27 @@ export interface components {
          * @example SECRET
          */
         ApiKeyType: "SECRET" | string;
+        /**
+         * @description Free-form key-value data stored with the key; values may be of any JSON type.
+         * @example {
+         *       "team": "platform"
+         *     }
+         */
+        Metadata: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Permission map: each key is a resource, each value the list of actions granted on it.
+         * @example {
+         *       "payments": [
+         *         "read",
+         *         "create"
+         *       ]
+         *     }
+         */
+        Permissions: {
+            [key: string]: string[];
+        };
         /**
          * @description Lifecycle status of the key. HSRCPAY's documentation shows `ACTIVE` and lists no other value.
          *     The schema names the known value and also accepts any other string, so a status a newer server
@@ -202,6 +241,72 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The success envelope of List API keys: one page of keys in `data`, with the pagination numbers
+         *     beside it at the envelope's top level (as HSRCPAY documents it).
+         */
+        ApiKeyListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /**
+             * @description The keys of this page. Whether a listed key's `key` holds the plaintext secret, a masked form
+             *     or a placeholder is not documented: treat it as not the secret.
+             */
+            data: components["schemas"]["ApiKey"][];
+            /**
+             * @description Number of keys across all pages.
+             * @example 42
+             */
+            total: number;
+            /**
+             * @description This page's 1-based index (HSRCPAY's example shows a placeholder value).
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Number of pages; 0 when there are no keys.
+             * @example 5
+             */
+            pages: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Defines display name, permission map, optional expiry, and metadata. HSRCPAY documents no
+         *     lengths or formats for these fields beyond what is declared here. Only the documented fields
+         *     are accepted, so a misspelled field is caught instead of being silently dropped.
+         */
+        CreateApiKeyRequest: {
+            /**
+             * @description Display name of the key, shown in the dashboard and in listings.
+             * @example CI deploy
+             */
+            name: string;
+            permissions: components["schemas"]["Permissions"];
+            /**
+             * Format: date-time
+             * @description When the key stops working, as an RFC 3339 date-time; `null` or absent for a key that
+             *     does not expire. HSRCPAY shows no request name for the expiry: this is the name the
+             *     response object uses.
+             * @example 2027-12-31T23:59:59Z
+             */
+            expires_at?: string | null;
+            metadata?: components["schemas"]["Metadata"];
+        };
         /** @description The success envelope of an operation that returns one API key. */
         ApiKeyEnvelope: {
             /**
@@ -219,10 +324,112 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The success envelope of an operation that returns nothing: `data` is omitted (HSRCPAY's Delete
+         *     account page says so of the same envelope), or null where a server sends it anyway.
+         */
+        VoidEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description Absent or null. */
+            data?: null;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description Any other failure status, with the same error envelope (for example 502, 503 or 504 from the platform). */
         UnexpectedError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description One page of the account's keys, with the totals to page through the rest. */
+        ApiKeyList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiKeyListEnvelope"];
+            };
+        };
+        /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The bearer token is missing, malformed, expired or revoked. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The credential is valid but lacks the operation's permission for this account (`account:api:key:create`, `:read`, `:update` or `:delete`). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The account (`account_id`) or the key (`id`) does not exist or is not visible to the credential. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Idempotency conflict: the Idempotency-Key was already used for a different request, or that request is still in progress. Read the result with the same key; do not retry with a new one. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request was read but cannot be carried out as it is: invalid content, or (assumed, HSRCPAY does not say) a regenerate of a custom key, which is rotated by create and delete instead. Do not retry it unchanged. */
+        UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Too many requests. HSRCPAY documents no rate limits or Retry-After header; the client backs off and retries (writes with the same Idempotency-Key). */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description HSRCPAY failed to process the request. Retry with backoff (writes with the same Idempotency-Key). */
+        InternalServerError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -248,94 +455,63 @@ export interface components {
                 "application/json": components["schemas"]["ApiKeyEnvelope"];
             };
         };
-        /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
-        BadRequest: {
+        /** @description The key was deleted (a soft delete: it stops working; HSRCPAY may also end sessions made with it). No data is returned. */
+        ApiKeyDeleted: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
+                "application/json": components["schemas"]["VoidEnvelope"];
             };
         };
-        /** @description The bearer token is missing, malformed, expired or revoked. */
-        Unauthorized: {
+        /** @description The managed key's secret was rotated. The new plaintext `key` is in this response only; the old one stops working. */
+        ApiKeyRegenerated: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description The credential is valid but lacks the `account:api:key:create` permission for this account. */
-        Forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description The account named by `account_id` does not exist or is not visible to the credential. */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description Idempotency conflict: the Idempotency-Key was already used for a different request, or that request is still in progress. Read the result with the same key; do not retry with a new one. */
-        Conflict: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description The request was read but its content is invalid. Fix the payload; do not retry it unchanged. */
-        UnprocessableEntity: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description Too many requests. HSRCPAY documents no rate limits or Retry-After header; the client backs off and retries with the same Idempotency-Key. */
-        TooManyRequests: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description HSRCPAY failed to process the request. Retry with backoff and the same Idempotency-Key. */
-        InternalServerError: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
+                "application/json": components["schemas"]["ApiKeyEnvelope"];
             };
         };
     };
     parameters: {
         /**
-         * @description Account that will own the new API key: an `acct_…` id or an internal account id.
+         * @description The account: for a create, the one that will own the new key; for a list, the one whose keys
+         *     are listed. An `acct_…` id or an internal account id.
          * @example acct_1PqR7sT2uV3wX4yZ
          */
         AccountId: string;
         /**
-         * @description A unique value per logical create; send the same value on every retry of that create so a
-         *     retried request can never mint two keys. HSRCPAY's SDK guide asks for idempotency on write
+         * @description The 1-based index of the page to return.
+         * @example 1
+         */
+        Page: number;
+        /**
+         * @description Page size. HSRCPAY documents a default of 10 and a value above 0; one rendering of its page also
+         *     shows 100, read here as the maximum (assumed: not legible for certain).
+         * @example 10
+         */
+        Limit: number;
+        /**
+         * @description `true` lists only standard (platform-managed) keys, `false` only custom keys; omitted, all keys.
+         * @example false
+         */
+        Managed: boolean;
+        /**
+         * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+         *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
          *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
          *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
-         *     Header Field". The client sends a UUID v4 when the caller gives none.
+         *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
          * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
          */
         IdempotencyKey: string;
+        /**
+         * @description The API key's id (`key_…`), as returned by create or list. Sent as one path segment: the client
+         *     percent-encodes it, so `/`, `?`, `#` or `..` in an id cannot change the path or the query.
+         * @example key_9xT2mQ4rL7vN1bZ8
+         */
+        ApiKeyId: string;
     };
     requestBodies: never;
     headers: never;
@@ -343,22 +519,67 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listApiKeys: {
+        parameters: {
+            query: {
+                /**
+                 * @description The account: for a create, the one that will own the new key; for a list, the one whose keys
+                 *     are listed. An `acct_…` id or an internal account id.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The 1-based index of the page to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. HSRCPAY documents a default of 10 and a value above 0; one rendering of its page also
+                 *     shows 100, read here as the maximum (assumed: not legible for certain).
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description `true` lists only standard (platform-managed) keys, `false` only custom keys; omitted, all keys.
+                 * @example false
+                 */
+                managed?: components["parameters"]["Managed"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ApiKeyList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
     createApiKey: {
         parameters: {
             query: {
                 /**
-                 * @description Account that will own the new API key: an `acct_…` id or an internal account id.
+                 * @description The account: for a create, the one that will own the new key; for a list, the one whose keys
+                 *     are listed. An `acct_…` id or an internal account id.
                  * @example acct_1PqR7sT2uV3wX4yZ
                  */
                 account_id: components["parameters"]["AccountId"];
             };
             header?: {
                 /**
-                 * @description A unique value per logical create; send the same value on every retry of that create so a
-                 *     retried request can never mint two keys. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
-                 *     Header Field". The client sends a UUID v4 when the caller gives none.
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
                  * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -378,6 +599,82 @@ export interface operations {
         responses: {
             200: components["responses"]["ApiKeyOk"];
             201: components["responses"]["ApiKeyCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The API key's id (`key_…`), as returned by create or list. Sent as one path segment: the client
+                 *     percent-encodes it, so `/`, `?`, `#` or `..` in an id cannot change the path or the query.
+                 * @example key_9xT2mQ4rL7vN1bZ8
+                 */
+                id: components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ApiKeyDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    regenerateManagedApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The API key's id (`key_…`), as returned by create or list. Sent as one path segment: the client
+                 *     percent-encodes it, so `/`, `?`, `#` or `..` in an id cannot change the path or the query.
+                 * @example key_9xT2mQ4rL7vN1bZ8
+                 */
+                id: components["parameters"]["ApiKeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ApiKeyRegenerated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
