@@ -1,6 +1,8 @@
 // What Prism answers to requests that break the spec, through the client's typed surface.
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, HsrcpayValidationError } from "../../src/index.js";
+import { params } from "../helpers/fixtures.js";
+import { rejectionOf } from "../helpers/rejection.js";
 import { contractClient } from "./observed-client.js";
 
 describe("requests that break the spec", () => {
@@ -9,9 +11,7 @@ describe("requests that break the spec", () => {
       expectViolations: true,
       transform: (headers) => headers.delete("authorization"),
     });
-    const error = await hsrcpay.apiKeys
-      .create({ account_id: "acct_1", name: "CI", permissions: {} })
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(hsrcpay.apiKeys.create(params));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).status).toBe(401);
     expect(exchanges[0]?.requestHeaders.has("authorization")).toBe(false);
@@ -40,10 +40,9 @@ describe("the spec and the client agree on what they refuse", () => {
   it("a blank account_id, which the client refuses before sending, is out of spec for Prism too", async () => {
     const { hsrcpay, exchanges } = contractClient({ expectViolations: true });
     const body = { name: "CI", permissions: {} };
-    const refused = await hsrcpay.apiKeys
-      .create({ account_id: " ", ...body })
-      .catch((e: unknown) => e);
+    const refused = await rejectionOf(hsrcpay.apiKeys.create({ account_id: " ", ...body }));
     expect(refused).toBeInstanceOf(HsrcpayValidationError);
+    expect(refused).toHaveProperty("field", "account_id");
     expect(exchanges).toHaveLength(0); // the client sent nothing
     const { error, response } = await hsrcpay.raw.POST("/api-keys/", {
       params: { query: { account_id: " " } },

@@ -135,7 +135,7 @@ describe("the packed package in a consumer project", () => {
       id: "key_9xT2mQ4rL7vN1bZ8",
       validation: true,
       field: "account_id",
-      paths: ["/api-keys/"],
+      paths: ["/api-keys/", "/api-keys/{id}", "/api-keys/{id}/regenerate"],
     });
   });
 

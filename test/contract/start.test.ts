@@ -16,7 +16,7 @@ describe("npm start", () => {
       env,
       timeout: 60_000,
     });
-    const example = firstExample<components["schemas"]["ApiKeyEnvelope"]>("200");
+    const example = firstExample<components["schemas"]["ApiKeyEnvelope"]>("createApiKey", "200");
     expect(stdout).toContain(`Created API key ${example.data.id} (SECRET, ACTIVE)`);
     expect(stdout).toContain("secret key, sandbox mode");
     expect(stdout).toContain("HTTP 200");
