@@ -299,9 +299,9 @@ export interface components {
             permissions: components["schemas"]["Permissions"];
             /**
              * Format: date-time
-             * @description When the key stops working, as an RFC 3339 date-time; `null` or absent for a key that
-             *     does not expire. HSRCPAY shows no request name for the expiry: this is the name the
-             *     response object uses.
+             * @description When the key stops working, as an RFC 3339 date-time (`2027-12-31T23:59:59Z`, offsets as
+             *     `+hh:mm`); `null` or absent for a key that does not expire. HSRCPAY shows no request name
+             *     for the expiry: this is the name the response object uses.
              * @example 2027-12-31T23:59:59Z
              */
             expires_at?: string | null;

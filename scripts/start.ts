@@ -1,11 +1,12 @@
-// `npm start`: runs examples/create-api-key.ts against the Prism mock of openapi/, started on a free
-// port and stopped afterwards; or, with HSRCPAY_BASE_URL and HSRCPAY_API_KEY set, against that server.
+// `npm start`: runs examples/api-key-lifecycle.ts (create, list, regenerate, delete) against the
+// Prism mock of openapi/, started on a free port and stopped afterwards; or, with HSRCPAY_BASE_URL
+// and HSRCPAY_API_KEY set, against that server.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startPrism } from "./prism.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const example = "examples/create-api-key.ts";
+const example = "examples/api-key-lifecycle.ts";
 
 function runExample(env: NodeJS.ProcessEnv): Promise<number> {
   const child = spawn(process.execPath, ["--import", "tsx", example], {
@@ -33,6 +34,7 @@ if (process.env.HSRCPAY_BASE_URL && process.env.HSRCPAY_API_KEY) {
       ...process.env,
       HSRCPAY_BASE_URL: mock.baseUrl,
       HSRCPAY_API_KEY: "sk_test_mock0000000000000000demo",
+      HSRCPAY_DEMO_MOCK: "1",
     });
   } finally {
     await mock.stop();

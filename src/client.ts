@@ -1,6 +1,6 @@
 // createHsrcpayClient: credentials, the shared transport (auth, retries, timeouts), the typed
 // resources, and `raw`, the openapi-fetch client over the same transport.
-import openapiFetch, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import {
   assertAllowedHere,
@@ -12,18 +12,13 @@ import {
   maskToken,
   type TokenSource,
 } from "./credentials.js";
-import { tooLarge } from "./envelope.js";
 import { HsrcpayError } from "./errors/hsrcpay-error.js";
 import { HsrcpayValidationError } from "./errors/validation-error.js";
+import { checkMaxResponseBytes, checkMaxRetries, checkTimeout } from "./options.js";
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
-import {
-  checkMaxResponseBytes,
-  checkMaxRetries,
-  checkTimeout,
-  setHeader,
-} from "./resources/request-options.js";
 import { retryDefaults } from "./retry.js";
-import { labelOf, send, type TransportConfig } from "./transport.js";
+import type { TransportConfig } from "./transport.js";
+import { createApi } from "./typed-api.js";
 
 export interface HsrcpayClientOptions {
   /**
@@ -78,19 +73,9 @@ export interface HsrcpayClient {
   readonly baseUrl: string;
 }
 
-// In the CJS build, esbuild follows Node's rule for ESM code importing CommonJS and hands over
-// openapi-fetch's module.exports as the default import; its factory is then on `.default`.
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === "function"
-    ? openapiFetch
-    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
-
 export const defaultBaseUrl = "https://api.hsrcpay.com/v1";
 export const defaultTimeoutMs = 30_000;
 export const defaultMaxResponseBytes = 4_194_304;
-
-// Statuses whose Response must not have a body (Fetch standard, "null body status").
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 export function createHsrcpayClient(options: HsrcpayClientOptions = {}): HsrcpayClient {
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
@@ -141,42 +126,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
   };
 
-  const raw = createClient<paths, "application/json">({
-    baseUrl,
-    // openapi-fetch hands over a Request; the transport needs the body as a string so that every
-    // retry re-sends it intact. Redirects, out-of-range statuses and an over-cap success body throw
-    // the same typed errors as the resource methods; a failure body comes back redacted (it is for
-    // diagnosis), a success body as it arrived (it is the data asked for).
-    fetch: async (request: Request) => {
-      const body = request.body === null ? undefined : await request.text();
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => {
-        setHeader(headers, name, value);
-      });
-      if (request.method === "POST") headers["idempotency-key"] ??= crypto.randomUUID();
-      const outgoing = { method: request.method, url: request.url, headers, body };
-      const received = await send(config, outgoing, { signal: request.signal });
-      const ok = received.status < 300;
-      if (ok && received.truncated) {
-        throw tooLarge(received, {
-          label: labelOf(outgoing),
-          idempotencyKey: headers["idempotency-key"],
-        });
-      }
-      const text = ok ? received.text : received.redact(received.text);
-      // The body is now decoded text (and a failure body may be cut): the wire's framing headers
-      // no longer describe it.
-      const responseHeaders = new Headers(received.headers);
-      for (const name of ["content-length", "content-encoding", "transfer-encoding"]) {
-        responseHeaders.delete(name);
-      }
-      return new Response(nullBodyStatuses.has(received.status) ? null : text, {
-        status: received.status,
-        statusText: received.statusText,
-        headers: responseHeaders,
-      });
-    },
-  });
+  const { api, through } = createApi(config, baseUrl);
 
   const summary = () => ({
     baseUrl,
@@ -187,8 +137,8 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     maxResponseBytes: config.maxResponseBytes,
   });
   return {
-    apiKeys: apiKeysResource(config, baseUrl),
-    raw,
+    apiKeys: apiKeysResource(api, through),
+    raw: api,
     get credential() {
       return credential;
     },

@@ -36,12 +36,12 @@ export function requestIdOf(headers: Headers): string | undefined {
   return headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
 }
 
-/** The success envelope's data when `isData` accepts it; a typed error otherwise. */
+/** The success envelope and its data when `isData` accepts it; a typed error otherwise. */
 export function readData<T>(
   received: Received,
   request: RequestSummary,
   isData: (data: unknown) => data is T,
-): { data: T; meta: ResponseMeta } {
+): { data: T; meta: ResponseMeta; envelope: Record<string, unknown> } {
   if (received.status < 200 || received.status > 299) throw apiError(received, request);
   if (received.truncated) throw tooLarge(received, request);
   const parsed = parseJson(received.text);
@@ -54,15 +54,23 @@ export function readData<T>(
       typeof parsed.message === "string" ? ` ("${received.redact(parsed.message)}")` : "";
     throw fail(`an envelope with success: ${String(parsed.success)}${said}`);
   }
-  if (!isData(parsed.data)) throw fail("an envelope without the expected data object");
-  const meta: ResponseMeta = {
+  if (!isData(parsed.data)) throw fail("an envelope without the expected data");
+  return { data: parsed.data, meta: metaOf(received, request, parsed), envelope: parsed };
+}
+
+/** What the response said besides its data; `envelope` is the parsed body, when there was one. */
+export function metaOf(
+  received: Received,
+  request: RequestSummary,
+  envelope?: Record<string, unknown>,
+): ResponseMeta {
+  return {
     status: received.status,
-    message: typeof parsed.message === "string" ? parsed.message : "",
+    message: typeof envelope?.message === "string" ? envelope.message : "",
     requestId: received.requestId,
     idempotencyKey: request.idempotencyKey,
     headers: received.headers,
   };
-  return { data: parsed.data, meta };
 }
 
 export function apiError(received: Received, request: RequestSummary): HsrcpayApiError {
@@ -84,7 +92,7 @@ export function apiError(received: Received, request: RequestSummary): HsrcpayAp
   });
 }
 
-function invalidResponse(
+export function invalidResponse(
   received: Received,
   request: RequestSummary,
   problem: string,

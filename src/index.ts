@@ -32,7 +32,15 @@ export { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js"
 export { HsrcpayRedirectError } from "./errors/redirect-error.js";
 export { HsrcpayResponseTooLargeError } from "./errors/response-too-large-error.js";
 export { HsrcpayValidationError } from "./errors/validation-error.js";
-export type { ApiKey, ApiKeyResult, ApiKeysResource } from "./resources/api-keys.js";
+export { optionLimits, type RequestOptions } from "./options.js";
+export type { Page, PagePromise } from "./pagination.js";
+export type {
+  ApiKey,
+  ApiKeyResult,
+  ApiKeysResource,
+  DeletedApiKey,
+  ReadOptions,
+} from "./resources/api-keys.js";
 export type { CreateApiKeyParams } from "./resources/create-api-key-params.js";
-export { optionLimits, type RequestOptions } from "./resources/request-options.js";
+export type { ListApiKeysParams } from "./resources/list-api-keys-params.js";
 export { retryDefaults } from "./retry.js";

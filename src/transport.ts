@@ -15,7 +15,7 @@ import {
 } from "./errors/hsrcpay-error.js";
 import { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
 import { HsrcpayRedirectError } from "./errors/redirect-error.js";
-import { type Redact, redactHeaders, redactorFor } from "./redact.js";
+import { type Redact, redactHeader, redactHeaders, redactorFor } from "./redact.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 
 export interface TransportConfig {
@@ -60,6 +60,11 @@ export interface Received {
   limit: number;
   /** Scrubs this call's token (and key-shaped secrets) from anything bound for the caller. */
   redact: Redact;
+  /**
+   * An earlier attempt of this call ended without a definite answer (a timeout, a broken
+   * connection, a 5xx): the server may have carried it out before this answer.
+   */
+  uncertain: boolean;
 }
 
 /** Failure bodies keep only a snippet and the small error envelope: 64 KiB is plenty. */
@@ -93,6 +98,7 @@ export async function send(
     redirect: "manual",
   };
 
+  let uncertain = false;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
     const guard = attemptGuard(timeoutMs, signal);
@@ -115,7 +121,7 @@ export async function send(
               : Math.min(config.maxResponseBytes, errorBodyLimit);
           try {
             const body = await readCapped(response, readLimit(response, limit), guard.interrupt);
-            return received(response, { ...body, limit }, redact);
+            return received(response, { ...body, limit, uncertain }, redact);
           } catch (error) {
             // A body cut by a reset is like no answer: retried with the same Idempotency-Key.
             attempt = guard.classify(error);
@@ -129,6 +135,7 @@ export async function send(
     if (attempt.kind !== "response" && !shouldRetry(attempt, retry, maxRetries, Date.now())) {
       throw failureOf(attempt, timeoutMs, redact);
     }
+    uncertain ||= attempt.kind !== "response" || attempt.status >= 500;
     await sleep(retryDelay(attempt, retry, Date.now(), Math.random), signal);
   }
 }
@@ -287,14 +294,18 @@ function unreadable(
 
 function received(
   response: Response,
-  body: Pick<Received, "text" | "bytes" | "truncated" | "limit">,
+  body: Pick<Received, "text" | "bytes" | "truncated" | "limit" | "uncertain">,
   redact: Redact,
 ): Received {
   const headers = redactHeaders(response.headers, redact);
   return {
     status: response.status,
     // Control characters, and anything a Response's statusText would refuse, are dropped.
-    statusText: redact(response.statusText.replace(/[^\t\x20-\x7e]/g, "")).slice(0, 200),
+    // and the mask's ellipsis is written as three dots, as in headers: a Response refuses U+2026.
+    statusText: redactHeader("", response.statusText.replace(/[^\t\x20-\x7e]/g, ""), redact).slice(
+      0,
+      200,
+    ),
     headers,
     requestId: requestIdOf(headers),
     ...body,

@@ -3,6 +3,7 @@
 import type { operations } from "../../generated/schema.js";
 import { isObject } from "../envelope.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
+import { checkAccountId, checkFields } from "./params.js";
 
 type Operation = operations["createApiKey"];
 export type CreateApiKeyBody = Operation["requestBody"]["content"]["application/json"];
@@ -11,22 +12,22 @@ export type CreateApiKeyQuery = Operation["parameters"]["query"];
 /** The query parameter and the body fields of Create API key, in one object (wire names). */
 export type CreateApiKeyParams = CreateApiKeyQuery & CreateApiKeyBody;
 
-// The body's fields, checked by the compiler against the generated type in both directions: a
-// field added to or removed from the spec breaks the build until this list follows.
-const bodyFields = {
+// The fields, checked by the compiler against the generated types in both directions: a field
+// added to or removed from the spec breaks the build until this list follows.
+const fields = {
+  account_id: true,
   name: true,
   permissions: true,
   expires_at: true,
   metadata: true,
-} as const satisfies Record<keyof CreateApiKeyBody, true>;
+} as const satisfies Record<keyof CreateApiKeyParams, true>;
 
-// RFC 3339 date-time, as JSON Schema's `format: date-time` requires (and as ajv-formats reads it):
-// a real calendar date, hours 00-23, a leap second only at 23:59:60 UTC.
+// RFC 3339 date-time, as the spec states it (`format: date-time` and its pattern, in
+// CreateApiKeyRequest.yaml): a real calendar date, hours 00-23, offsets as ±hh:mm, a leap second
+// only at 23:59:60 UTC.
 const dateTime =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-// An unpaired UTF-16 surrogate cannot be encoded as UTF-8: encodeURIComponent throws on it.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isDateTime(value: string): boolean {
   const m = dateTime.exec(value);
@@ -44,7 +45,8 @@ export function isDateTime(value: string): boolean {
   const leapYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const maxDay = month === 2 && !leapYear ? 28 : daysInMonth[month - 1];
   if (maxDay === undefined || day < 1 || day > maxDay || offH > 23 || offM > 59) return false;
-  if (hour <= 23 && minute <= 59 && second <= 59) return true;
+  if (hour > 23 || minute > 59) return false;
+  if (second <= 59) return true;
   // 23:59:60 in UTC, wherever the offset puts it locally.
   const utcMinute = minute - offM * sign;
   const utcHour = hour - offH * sign - (utcMinute < 0 ? 1 : 0);
@@ -53,28 +55,14 @@ export function isDateTime(value: string): boolean {
   );
 }
 
-/** Validates and splits params into the query value and the JSON body string. */
-export function prepareCreate(params: unknown): { accountId: string; body: string } {
-  if (!isObject(params)) throw new HsrcpayValidationError("params", "must be an object");
-  const { account_id: accountId, ...body } = params;
-  if (typeof accountId !== "string" || accountId.trim() === "") {
-    throw new HsrcpayValidationError(
-      "account_id",
-      "is required: the account that will own the key (acct_…)",
-    );
-  }
-  if (loneSurrogate.test(accountId)) {
-    throw new HsrcpayValidationError("account_id", "contains an unpaired UTF-16 surrogate");
-  }
-  for (const field of Object.keys(body)) {
-    // Own properties only: `constructor` or `__proto__` are not fields because every object has them.
-    if (!Object.hasOwn(bodyFields, field)) {
-      throw new HsrcpayValidationError(
-        field,
-        `is not a field of Create API key (expected ${Object.keys(bodyFields).join(", ")})`,
-      );
-    }
-  }
+/** Validates params and splits them into the query and the body (with its JSON, checked to encode). */
+export function prepareCreate(params: unknown): {
+  query: CreateApiKeyQuery;
+  body: CreateApiKeyBody;
+  json: string;
+} {
+  const { account_id, ...body } = checkFields(params, fields, "Create API key");
+  const accountId = checkAccountId(account_id);
   if (typeof body.name !== "string")
     throw new HsrcpayValidationError("name", "is required and must be a string");
   checkPermissions(body.permissions);
@@ -92,8 +80,9 @@ export function prepareCreate(params: unknown): { accountId: string; body: strin
   if (body.metadata !== undefined && !isObject(body.metadata)) {
     throw new HsrcpayValidationError("metadata", "must be an object");
   }
+  let json: string;
   try {
-    return { accountId, body: JSON.stringify(body) };
+    json = JSON.stringify(body);
   } catch (error) {
     // A BigInt or a cycle in metadata: JSON.stringify would throw a bare TypeError.
     throw new HsrcpayValidationError(
@@ -101,6 +90,7 @@ export function prepareCreate(params: unknown): { accountId: string; body: strin
       `cannot be sent as JSON (${(error as Error).message})`,
     );
   }
+  return { query: { account_id: accountId }, body: body as CreateApiKeyBody, json };
 }
 
 function checkPermissions(permissions: unknown): void {

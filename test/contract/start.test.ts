@@ -9,22 +9,32 @@ import { firstExample } from "../helpers/spec.js";
 const run = promisify(execFile);
 
 describe("npm start", () => {
-  it("creates a key on a mock it starts and stops itself, printing what a user needs, secret masked", async () => {
+  it("runs the key lifecycle on a mock it starts and stops itself, secrets masked", async () => {
     const env = { ...process.env, HSRCPAY_BASE_URL: "", HSRCPAY_API_KEY: "" };
     const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       cwd: repoRoot,
       env,
       timeout: 60_000,
     });
-    const example = firstExample<components["schemas"]["ApiKeyEnvelope"]>("createApiKey", "200");
-    expect(stdout).toContain(`Created API key ${example.data.id} (SECRET, ACTIVE)`);
+    const created = firstExample<components["schemas"]["ApiKeyEnvelope"]>("createApiKey", "200");
+    const listed = firstExample<components["schemas"]["ApiKeyListEnvelope"]>("listApiKeys", "200");
+    const rotated = firstExample<components["schemas"]["ApiKeyEnvelope"]>(
+      "regenerateManagedApiKey",
+      "200",
+    );
+    const masked = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(-4)}`;
+    expect(stdout).toContain(`Created API key ${created.data.id} (SECRET, ACTIVE)`);
     expect(stdout).toContain("secret key, sandbox mode");
     expect(stdout).toContain("HTTP 200");
-    expect(stdout).toContain(
-      `secret: ${example.data.key.slice(0, 8)}…${example.data.key.slice(-4)}`,
-    );
+    expect(stdout).toContain(`secret: ${masked(created.data.key)}`);
     expect(stdout).toContain("store it in a secret manager");
-    expect(stdout).not.toContain(example.data.key);
+    for (const key of listed.data) expect(stdout).toContain(`Listed ${key.id}`);
+    expect(stdout).toContain(`${listed.data.length} key(s) in all`);
+    const managed = listed.data.find((key) => key.managed);
+    expect(stdout).toContain(`Regenerated ${managed?.id}: new secret ${masked(rotated.data.key)}`);
+    expect(stdout).toContain(`Deleted ${created.data.id} (HTTP 200)`);
+    expect(stdout).not.toContain(created.data.key);
+    expect(stdout).not.toContain(rotated.data.key);
     expect(stdout).toContain("Mock stopped.");
   });
 
@@ -40,8 +50,11 @@ describe("npm start", () => {
       env,
       timeout: 60_000,
     });
-    expect(stdout).toContain(`Running examples/create-api-key.ts against ${baseUrl}`);
+    expect(stdout).toContain(`Running examples/api-key-lifecycle.ts against ${baseUrl}`);
     expect(stdout).not.toContain("Starting the Prism mock");
     expect(stdout).toContain("credential used: publishable key, live mode");
+    // Against a server that is not the embedded mock, a live managed key is not rotated.
+    expect(stdout).toContain("Skipped regenerating key_4hW8pK2sD6fG0jL3");
+    expect(stdout).not.toContain("Regenerated");
   });
 });

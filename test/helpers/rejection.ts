@@ -1,5 +1,5 @@
 /** What `promise` rejects with; fails the test when it resolves instead. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+export async function rejectionOf(promise: PromiseLike<unknown>): Promise<unknown> {
   try {
     await promise;
   } catch (error) {

@@ -37,6 +37,7 @@ function receivedOf(
     truncated: cut.truncated ?? false,
     limit: cut.limit ?? 4_194_304,
     redact: redactorFor(token),
+    uncertain: false,
   };
 }
 
@@ -85,7 +86,7 @@ describe("readData: a 2xx that is not the success envelope", () => {
       /an envelope with success: false \("nope"\), not the success envelope/,
     ],
     ['success: "true"', { success: "true", data: apiKeyData }, /success: true,? /],
-    ["no data", { message: "success", success: true }, /without the expected data object/],
+    ["no data", { message: "success", success: true }, /without the expected data/],
     ["data the check refuses", successEnvelope({ name: "x" }), /without the expected data/],
   ])("%s is an HsrcpayInvalidResponseError saying so", async (_, body, pattern) => {
     const error = (await thrownBy(

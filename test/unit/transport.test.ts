@@ -115,7 +115,7 @@ describe("send: what comes back", () => {
       return response;
     });
     const received = await send(config, request, {});
-    expect(received.statusText).toBe("Created sk_test_…9f2c");
+    expect(received.statusText).toBe("Created sk_test_...9f2c");
   });
 });
 

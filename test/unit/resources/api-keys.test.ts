@@ -1,13 +1,22 @@
-// apiKeys.create: what goes on the wire and what comes back. The transport, the envelope and the
+// The API keys resource: what goes on the wire and what comes back. The transport, the envelope and the
 // params checks have their own tests; here only the resource's own work is checked.
 import { describe, expect, it } from "vitest";
 import {
   ConflictError,
   createHsrcpayClient,
-  type HsrcpayValidationError,
+  HsrcpayInvalidResponseError,
+  HsrcpayValidationError,
+  NotFoundError,
+  UnprocessableEntityError,
 } from "../../../src/index.js";
 import { apiKeyData, params, token } from "../../helpers/fixtures.js";
-import { created, failure, type Handler, observedFetch } from "../../helpers/observed-fetch.js";
+import {
+  created,
+  failure,
+  type Handler,
+  json,
+  observedFetch,
+} from "../../helpers/observed-fetch.js";
 import { rejectionOf } from "../../helpers/rejection.js";
 
 function clientWith(handler: Handler, options: { maxRetries?: number; timeout?: number } = {}) {
@@ -123,6 +132,208 @@ describe("apiKeys.create: failures", () => {
     expect((bad as HsrcpayValidationError).field).toBe("name");
     const option = await rejectionOf(hsrcpay.apiKeys.create(params, { timeout: -1 }));
     expect((option as HsrcpayValidationError).field).toBe("options.timeout");
+    expect(calls).toHaveLength(0);
+  });
+});
+
+/** A list envelope of `count` keys for page `page` of `pages`. */
+function listPage(page: number, pages: number, count = 2, total = pages * count) {
+  const data = Array.from({ length: count }, (_, i) => ({
+    ...apiKeyData,
+    id: `key_p${page}_${i}`,
+    key: "sk_test_…9f2c",
+  }));
+  return json(200, { message: "success", success: true, data, total, page, limit: count, pages });
+}
+
+describe("apiKeys.list", () => {
+  it("gets one page with the account, page, limit and filter in the query, and no Idempotency-Key", async () => {
+    const { hsrcpay, calls } = clientWith(() => listPage(2, 3));
+    const page = await hsrcpay.apiKeys.list({
+      account_id: "acct/1",
+      page: 2,
+      limit: 2,
+      managed: false,
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.method).toBe("GET");
+    expect(calls[0]?.url.pathname).toBe("/v1/api-keys/");
+    expect(Object.fromEntries(calls[0]?.url.searchParams ?? [])).toEqual({
+      account_id: "acct/1",
+      page: "2",
+      limit: "2",
+      managed: "false",
+    });
+    expect(calls[0]?.headers.get("idempotency-key")).toBeNull();
+    expect(calls[0]?.body).toBeUndefined();
+    expect(page.data.map((k) => k.id)).toEqual(["key_p2_0", "key_p2_1"]);
+    expect(page).toMatchObject({ total: 6, page: 2, limit: 2, pages: 3 });
+    expect(page.hasNextPage()).toBe(true);
+    expect(page.lastResponse.status).toBe(200);
+    expect(Object.keys(page)).not.toContain("lastResponse");
+  });
+
+  it("asks for page 1 when none is given, and requests nothing until used", async () => {
+    const { hsrcpay, calls } = clientWith(() => listPage(1, 1));
+    const pending = hsrcpay.apiKeys.list({ account_id: "acct_1" });
+    expect(calls).toHaveLength(0);
+    const page = await pending;
+    expect(calls[0]?.url.searchParams.get("page")).toBe("1");
+    expect(page.hasNextPage()).toBe(false);
+    await expect(page.getNextPage()).rejects.toThrow("There is no page after 1");
+  });
+
+  it("iterates every key of every page, lazily, then stops at the last page", async () => {
+    const { hsrcpay, calls } = clientWith((request) =>
+      listPage(Number(request.url.searchParams.get("page")), 3),
+    );
+    const ids: string[] = [];
+    for await (const key of hsrcpay.apiKeys.list({ account_id: "acct_1" })) {
+      ids.push(key.id);
+      if (ids.length === 1) expect(calls).toHaveLength(1);
+    }
+    expect(ids).toEqual(["key_p1_0", "key_p1_1", "key_p2_0", "key_p2_1", "key_p3_0", "key_p3_1"]);
+    expect(calls.map((c) => c.url.searchParams.get("page"))).toEqual(["1", "2", "3"]);
+  });
+
+  it("getNextPage asks for the next page number, whatever page number the server echoed", async () => {
+    const { hsrcpay, calls } = clientWith((_, i) => listPage(i === 0 ? 9007199254740991 : 2, 2));
+    const first = await hsrcpay.apiKeys.list({ account_id: "acct_1" });
+    expect(first.page).toBe(1);
+    const second = await first.getNextPage();
+    expect(second.page).toBe(2);
+    expect(calls[1]?.url.searchParams.get("page")).toBe("2");
+  });
+
+  it.each([
+    [{ account_id: "" }, "account_id"],
+    [{ account_id: "a", page: 0 }, "page"],
+    [{ account_id: "a", page: 1.5 }, "page"],
+    [{ account_id: "a", limit: 101 }, "limit"],
+    [{ account_id: "a", limit: 0 }, "limit"],
+    [{ account_id: "a", managed: "yes" }, "managed"],
+    [{ account_id: "a", cursor: "x" }, "cursor"],
+  ])("refuses %j before sending, naming %s", async (params, field) => {
+    const { hsrcpay, calls } = clientWith(() => listPage(1, 1));
+    const error = await rejectionOf(
+      Promise.resolve().then(() => hsrcpay.apiKeys.list(params as never)),
+    );
+    expect((error as HsrcpayValidationError).field).toBe(field);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a page whose data is not a list of keys, or without its numbers, is an invalid response", async () => {
+    const bodies = [
+      {
+        message: "success",
+        success: true,
+        data: [{ id: 1 }],
+        total: 1,
+        page: 1,
+        limit: 1,
+        pages: 1,
+      },
+      { message: "success", success: true, data: [], page: 1, limit: 10, pages: 0 },
+      { message: "success", success: true, data: [], total: -1, page: 1, limit: 10, pages: 0 },
+    ];
+    for (const body of bodies) {
+      const { hsrcpay } = clientWith(() => json(200, body));
+      const error = await rejectionOf(hsrcpay.apiKeys.list({ account_id: "a" }));
+      expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
+    }
+  });
+});
+
+describe("apiKeys.delete", () => {
+  it("sends DELETE to the key's path with an Idempotency-Key, and resolves { id, deleted }", async () => {
+    const { hsrcpay, calls } = clientWith(() => json(200, { message: "success", success: true }));
+    const deleted = await hsrcpay.apiKeys.delete("key_9xT2mQ4rL7vN1bZ8", {
+      idempotencyKey: "del-1",
+    });
+    expect(calls[0]?.method).toBe("DELETE");
+    expect(calls[0]?.url.pathname).toBe("/v1/api-keys/key_9xT2mQ4rL7vN1bZ8");
+    expect(calls[0]?.headers.get("idempotency-key")).toBe("del-1");
+    expect(calls[0]?.body).toBeUndefined();
+    expect(deleted).toEqual({ id: "key_9xT2mQ4rL7vN1bZ8", deleted: true });
+    expect(deleted.lastResponse).toMatchObject({ status: 200, idempotencyKey: "del-1" });
+  });
+
+  it.each([
+    ["a/b", "/v1/api-keys/a%2Fb"],
+    ["a?x=1", "/v1/api-keys/a%3Fx%3D1"],
+    ["a#b", "/v1/api-keys/a%23b"],
+    ["../x", "/v1/api-keys/..%2Fx"],
+    ["%2e%2e", "/v1/api-keys/%252e%252e"],
+  ])("sends id %j as one encoded path segment", async (id, path) => {
+    const { hsrcpay, calls } = clientWith(() => json(200, { message: "success", success: true }));
+    await hsrcpay.apiKeys.delete(id);
+    expect(calls[0]?.url.pathname).toBe(path);
+    expect(calls[0]?.url.search).toBe("");
+  });
+
+  it.each(["", "  ", ".", "..", "key_\uD800"])("refuses id %j before sending", async (id) => {
+    const { hsrcpay, calls } = clientWith(() => json(200, { message: "success", success: true }));
+    const error = await rejectionOf(hsrcpay.apiKeys.delete(id));
+    expect((error as HsrcpayValidationError).field).toBe("id");
+    expect(calls).toHaveLength(0);
+  });
+
+  it("a 404 on the first attempt is a NotFoundError", async () => {
+    const { hsrcpay } = clientWith(() => failure(404, "No such key"));
+    expect(await rejectionOf(hsrcpay.apiKeys.delete("key_1"))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("a 404 on a retry after a lost answer means the first attempt deleted it", async () => {
+    const { hsrcpay, calls } = clientWith((_, i) =>
+      i === 0 ? failure(503, "busy") : failure(404, "No such key"),
+    );
+    const deleted = await hsrcpay.apiKeys.delete("key_1");
+    expect(deleted).toEqual({ id: "key_1", deleted: true });
+    expect(deleted.lastResponse.status).toBe(404);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.headers.get("idempotency-key")).toBe(calls[0]?.headers.get("idempotency-key"));
+  });
+
+  it("a 404 after a 429 is still a NotFoundError: the 429 was an answer", async () => {
+    const { hsrcpay } = clientWith((_, i) => (i === 0 ? failure(429) : failure(404)));
+    expect(await rejectionOf(hsrcpay.apiKeys.delete("key_1"))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("data where none is expected is an invalid response", async () => {
+    const { hsrcpay } = clientWith(() => created(200));
+    expect(await rejectionOf(hsrcpay.apiKeys.delete("key_1"))).toBeInstanceOf(
+      HsrcpayInvalidResponseError,
+    );
+  });
+});
+
+describe("apiKeys.regenerate", () => {
+  it("posts to the key's regenerate path with an Idempotency-Key kept across retries", async () => {
+    const { hsrcpay, calls } = clientWith((_, i) => (i === 0 ? failure(502) : created(200)));
+    const key = await hsrcpay.apiKeys.regenerate("key_9xT2mQ4rL7vN1bZ8");
+    expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual([
+      "POST /v1/api-keys/key_9xT2mQ4rL7vN1bZ8/regenerate",
+      "POST /v1/api-keys/key_9xT2mQ4rL7vN1bZ8/regenerate",
+    ]);
+    expect(calls[0]?.headers.get("idempotency-key")).toBeTruthy();
+    expect(calls[1]?.headers.get("idempotency-key")).toBe(calls[0]?.headers.get("idempotency-key"));
+    expect(calls[0]?.body).toBeUndefined();
+    expect(key.key).toBe(apiKeyData.key);
+    expect(key.lastResponse.idempotencyKey).toBe(calls[0]?.headers.get("idempotency-key"));
+  });
+
+  it("a custom key's 422 is an UnprocessableEntityError that shows no secret", async () => {
+    const { hsrcpay } = clientWith(() => failure(422, `Only managed keys; not ${apiKeyData.key}`));
+    const error = await rejectionOf(hsrcpay.apiKeys.regenerate("key_1"));
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(String(error)).not.toContain(apiKeyData.key);
+  });
+
+  it("refuses a dot-segment id before sending", async () => {
+    const { hsrcpay, calls } = clientWith(() => created());
+    expect(await rejectionOf(hsrcpay.apiKeys.regenerate(".."))).toBeInstanceOf(
+      HsrcpayValidationError,
+    );
     expect(calls).toHaveLength(0);
   });
 });

@@ -18,13 +18,13 @@ function fieldOf(input: unknown): string | undefined {
 
 describe("prepareCreate", () => {
   it("splits params into the account id and the JSON body", () => {
-    const { accountId, body } = prepareCreate({
+    const { query, json } = prepareCreate({
       ...params,
       expires_at: "2027-12-31T23:59:59Z",
       metadata: { team: "x" },
     });
-    expect(accountId).toBe(params.account_id);
-    expect(JSON.parse(body)).toEqual({
+    expect(query).toEqual({ account_id: params.account_id });
+    expect(JSON.parse(json)).toEqual({
       name: "CI deploy",
       permissions: { payments: ["read"] },
       expires_at: "2027-12-31T23:59:59Z",
@@ -33,7 +33,7 @@ describe("prepareCreate", () => {
   });
 
   it("accepts an expiry of null and leaves optional fields out", () => {
-    expect(JSON.parse(prepareCreate({ ...params, expires_at: null }).body)).toEqual({
+    expect(JSON.parse(prepareCreate({ ...params, expires_at: null }).json)).toEqual({
       name: "CI deploy",
       permissions: { payments: ["read"] },
       expires_at: null,
@@ -153,6 +153,9 @@ describe("isDateTime: RFC 3339 as JSON Schema's format: date-time", () => {
     "2027-01-01T23:60:00Z",
     "2027-06-30T12:00:60Z",
     "2027-12-31T23:59:60+01:00",
+    "2027-12-31T24:59:60+01:00",
+    "2027-12-31T23:60:60+00:01",
+    "2027-12-31T23:59:59+0530",
     "2027-01-01T00:00:00+24:00",
     "2027-01-01T00:00:00+01:60",
     "2027-01-01T00:00:00",

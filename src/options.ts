@@ -1,6 +1,7 @@
-// Per-call options, shared by every resource method.
-import { HsrcpayValidationError } from "../errors/validation-error.js";
-import { retryDefaults } from "../retry.js";
+// The client's and the per-call options, checked in one place before anything is sent.
+import { HsrcpayValidationError } from "./errors/validation-error.js";
+import { retryDefaults } from "./retry.js";
+import type { CallSettings } from "./typed-api.js";
 
 export interface RequestOptions {
   /**
@@ -101,20 +102,20 @@ export function checkMaxResponseBytes(value: unknown, field: string): void {
   }
 }
 
-/** Validates per-call options of a write; returns lower-cased request headers with its Idempotency-Key. */
+/**
+ * Validates per-call options; returns the caller's headers (lower-cased names) and the settings
+ * the transport takes. The Idempotency-Key itself is applied where the request is sent.
+ */
 export function checkRequestOptions(options: RequestOptions): {
   headers: Record<string, string>;
-  idempotencyKey: string;
+  settings: CallSettings;
 } {
   checkTimeout(options.timeout, "options.timeout");
   checkMaxRetries(options.maxRetries, "options.maxRetries");
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new HsrcpayValidationError("options.signal", "must be an AbortSignal");
   }
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "content-type": "application/json",
-  };
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (!headerName.test(name)) {
       throw new HsrcpayValidationError(
@@ -136,16 +137,25 @@ export function checkRequestOptions(options: RequestOptions): {
     }
     setHeader(headers, name.toLowerCase(), value);
   }
-  const idempotencyKey =
-    options.idempotencyKey ?? headers["idempotency-key"] ?? crypto.randomUUID();
-  if (typeof idempotencyKey !== "string" || !/^[\x21-\x7e]+$/.test(idempotencyKey)) {
+  const idempotencyKey = options.idempotencyKey ?? headers["idempotency-key"];
+  if (
+    idempotencyKey !== undefined &&
+    (typeof idempotencyKey !== "string" || !/^[\x21-\x7e]+$/.test(idempotencyKey))
+  ) {
     throw new HsrcpayValidationError(
       "options.idempotencyKey",
       "must be a non-empty string of visible ASCII characters",
     );
   }
-  headers["idempotency-key"] = idempotencyKey;
-  return { headers, idempotencyKey };
+  return {
+    headers,
+    settings: {
+      signal: options.signal,
+      timeoutMs: options.timeout,
+      maxRetries: options.maxRetries,
+      idempotencyKey,
+    },
+  };
 }
 
 /** Sets an own property even for `__proto__`, which plain assignment would take as the prototype. */

@@ -1,13 +1,13 @@
 // Per-call options and the numeric client options: checked before anything is sent, each refusal
 // naming the option, each bound documented in optionLimits.
 import { describe, expect, it } from "vitest";
-import { HsrcpayValidationError, optionLimits } from "../../../src/index.js";
+import { HsrcpayValidationError, optionLimits } from "../../src/index.js";
 import {
   checkMaxResponseBytes,
   checkMaxRetries,
   checkRequestOptions,
   checkTimeout,
-} from "../../../src/resources/request-options.js";
+} from "../../src/options.js";
 
 function fieldOf(run: () => unknown): string | undefined {
   try {
@@ -20,18 +20,21 @@ function fieldOf(run: () => unknown): string | undefined {
 }
 
 describe("checkRequestOptions", () => {
-  it("sends JSON headers, the caller's headers lower-cased, and a fresh UUID Idempotency-Key", () => {
-    const { headers, idempotencyKey } = checkRequestOptions({ headers: { Prefer: "code=201" } });
-    expect(headers).toEqual({
-      accept: "application/json",
-      "content-type": "application/json",
-      prefer: "code=201",
-      "idempotency-key": idempotencyKey,
+  it("gives the caller's headers lower-cased, and the settings the transport takes", () => {
+    const signal = new AbortController().signal;
+    const { headers, settings } = checkRequestOptions({
+      headers: { Prefer: "code=201" },
+      signal,
+      timeout: 5_000,
+      maxRetries: 1,
     });
-    expect(idempotencyKey).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    );
-    expect(checkRequestOptions({}).idempotencyKey).not.toBe(idempotencyKey);
+    expect(headers).toEqual({ prefer: "code=201" });
+    expect(settings).toEqual({
+      signal,
+      timeoutMs: 5_000,
+      maxRetries: 1,
+      idempotencyKey: undefined,
+    });
   });
 
   it("takes the Idempotency-Key from the option first, then from headers", () => {
@@ -39,10 +42,10 @@ describe("checkRequestOptions", () => {
       idempotencyKey: "from-option",
       headers: { "Idempotency-Key": "from-header" },
     });
-    expect(both.idempotencyKey).toBe("from-option");
-    expect(both.headers["idempotency-key"]).toBe("from-option");
+    expect(both.settings.idempotencyKey).toBe("from-option");
     expect(
-      checkRequestOptions({ headers: { "Idempotency-Key": "from-header" } }).idempotencyKey,
+      checkRequestOptions({ headers: { "Idempotency-Key": "from-header" } }).settings
+        .idempotencyKey,
     ).toBe("from-header");
   });
 
@@ -58,6 +61,8 @@ describe("checkRequestOptions", () => {
     [{ maxRetries: 1.5 }, "options.maxRetries"],
     [{ maxRetries: 11 }, "options.maxRetries"],
     [{ idempotencyKey: "" }, "options.idempotencyKey"],
+    [{ idempotencyKey: 42 as unknown as string }, "options.idempotencyKey"],
+    [{ headers: { "Idempotency-Key": "two words" } }, "options.idempotencyKey"],
     [{ idempotencyKey: "has space" }, "options.idempotencyKey"],
     [{ signal: {} as AbortSignal }, "options.signal"],
     [{ headers: { "X-A": "a\r\nb" } }, "options.headers.X-A"],

@@ -1,0 +1,172 @@
+// pagePromise: awaitable first page, async-iterable over every item, with a stop rule that a server
+// with wrong totals cannot turn into an endless loop.
+import { describe, expect, it } from "vitest";
+import { HsrcpayAbortError, HsrcpayError } from "../../src/index.js";
+import { type PageContent, pagePromise } from "../../src/pagination.js";
+import { rejectionOf } from "../helpers/rejection.js";
+
+const meta = {
+  status: 200,
+  message: "success",
+  requestId: undefined,
+  idempotencyKey: undefined,
+  headers: new Headers(),
+};
+type Item = { id: string };
+
+/** Pages of `perPage` items; `pages` is what the server claims; `actual` how many it really has. */
+function server(pages: number, actual = pages, perPage = 2) {
+  const asked: number[] = [];
+  const fetchPage = async (page: number): Promise<PageContent<Item>> => {
+    asked.push(page);
+    const data =
+      page <= actual ? Array.from({ length: perPage }, (_, i) => ({ id: `p${page}i${i}` })) : [];
+    return { data, total: pages * perPage, limit: perPage, pages, meta };
+  };
+  return { fetchPage, asked };
+}
+
+async function collect(iterable: AsyncIterable<Item>, limit = 1_000): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const item of iterable) {
+    ids.push(item.id);
+    if (ids.length >= limit) break; // a safety net for the test itself, never reached when it passes
+  }
+  return ids;
+}
+
+describe("pagePromise", () => {
+  it("awaited, gives the first page with its numbers; nothing is fetched before", async () => {
+    const { fetchPage, asked } = server(3);
+    const pending = pagePromise(fetchPage, 1, undefined);
+    expect(asked).toEqual([]);
+    const page = await pending;
+    expect(page).toMatchObject({
+      data: [{ id: "p1i0" }, { id: "p1i1" }],
+      total: 6,
+      page: 1,
+      limit: 2,
+      pages: 3,
+    });
+    expect(page.lastResponse).toBe(meta);
+    expect(page.hasNextPage()).toBe(true);
+    expect((await page.getNextPage()).page).toBe(2);
+    expect(asked).toEqual([1, 2]);
+  });
+
+  it("iterated, yields every item of every page in order, then stops at the last page", async () => {
+    const { fetchPage, asked } = server(3);
+    expect(await collect(pagePromise(fetchPage, 1, undefined))).toEqual([
+      "p1i0",
+      "p1i1",
+      "p2i0",
+      "p2i1",
+      "p3i0",
+      "p3i1",
+    ]);
+    expect(asked).toEqual([1, 2, 3]);
+  });
+
+  it("starts from the page asked for, and a page iterates from itself on", async () => {
+    const { fetchPage } = server(3);
+    expect(await collect(pagePromise(fetchPage, 2, undefined))).toEqual([
+      "p2i0",
+      "p2i1",
+      "p3i0",
+      "p3i1",
+    ]);
+    const third = await (await pagePromise(fetchPage, 2, undefined)).getNextPage();
+    expect(await collect(third)).toEqual(["p3i0", "p3i1"]);
+  });
+
+  it("stops at an empty page although the server claims a million pages", async () => {
+    const { fetchPage, asked } = server(1_000_000, 2);
+    expect(await collect(pagePromise(fetchPage, 1, undefined))).toHaveLength(4);
+    expect(asked).toEqual([1, 2, 3]);
+  });
+
+  it("stops when a server that ignores `page` repeats the previous page", async () => {
+    const asked: number[] = [];
+    const fetchPage = async (page: number): Promise<PageContent<Item>> => {
+      asked.push(page);
+      return { data: [{ id: "a" }, { id: "b" }], total: 100, limit: 2, pages: 50, meta };
+    };
+    expect(await collect(pagePromise(fetchPage, 1, undefined))).toEqual(["a", "b"]);
+    expect(asked).toEqual([1, 2]);
+  });
+
+  it("stops at the server's page count even when pages keep coming", async () => {
+    const { fetchPage, asked } = server(2, 10);
+    expect(await collect(pagePromise(fetchPage, 1, undefined))).toHaveLength(4);
+    expect(asked).toEqual([1, 2]);
+  });
+
+  it("a failing later page throws its error after the earlier pages' items were yielded", async () => {
+    const failure = new HsrcpayError("page 2 failed");
+    const fetchPage = async (page: number): Promise<PageContent<Item>> => {
+      if (page === 2) throw failure;
+      return { data: [{ id: `p${page}` }], total: 3, limit: 1, pages: 3, meta };
+    };
+    const seen: string[] = [];
+    const error = await rejectionOf(
+      (async () => {
+        for await (const item of pagePromise(fetchPage, 1, undefined)) seen.push(item.id);
+      })(),
+    );
+    expect(seen).toEqual(["p1"]);
+    expect(error).toBe(failure);
+  });
+
+  it("an aborted signal stops iteration before the next page is requested", async () => {
+    const { fetchPage, asked } = server(5);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const error = await rejectionOf(
+      (async () => {
+        for await (const item of pagePromise(fetchPage, 1, controller.signal)) {
+          seen.push(item.id);
+          if (seen.length === 2) controller.abort();
+        }
+      })(),
+    );
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect(seen).toEqual(["p1i0", "p1i1"]);
+    expect(asked).toEqual([1]);
+  });
+
+  it("then, catch and finally behave as a promise's, fetching the first page once", async () => {
+    const { fetchPage, asked } = server(1);
+    const pending = pagePromise(fetchPage, 1, undefined);
+    const [a, b] = await Promise.all([pending, pending.then((p) => p.page)]);
+    expect(a.page).toBe(1);
+    expect(b).toBe(1);
+    let finished = false;
+    await pending.finally(() => {
+      finished = true;
+    });
+    expect(finished).toBe(true);
+    expect(asked).toEqual([1]);
+    const failing = pagePromise(() => Promise.reject(new HsrcpayError("x")), 1, undefined);
+    expect(await failing.catch((e: unknown) => (e as Error).message)).toBe("x");
+  });
+
+  it("a page's lastResponse and iterator stay out of JSON and keys", async () => {
+    const page = await pagePromise(server(1).fetchPage, 1, undefined);
+    expect(Object.keys(page)).toEqual([
+      "data",
+      "total",
+      "limit",
+      "pages",
+      "page",
+      "hasNextPage",
+      "getNextPage",
+    ]);
+    expect(JSON.parse(JSON.stringify(page))).toEqual({
+      data: page.data,
+      total: 2,
+      limit: 2,
+      pages: 1,
+      page: 1,
+    });
+  });
+});
