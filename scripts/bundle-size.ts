@@ -12,10 +12,10 @@ export interface BundleSize {
  * The package's budget, checked in `npm test`: the ESM bundle, openapi-fetch included, gzipped.
  * 7,600 -> 9,500 for the hostile-network hardening (capped stream reads, redirect and status
  * checks, token under the call's controls, stricter input checks): about 2 KiB.
- * 9,500 -> 11,000 for list (with pagination), delete and regenerate over the one typed path:
- * about 1.4 KiB.
+ * 9,500 -> 11,500 for list (with pagination), delete and regenerate over the one typed path
+ * (light Request and Response stand-ins, shared param guards): about 1.6 KiB.
  */
-export const gzipBudgetBytes = 11_000;
+export const gzipBudgetBytes = 11_500;
 
 async function measure(options: Parameters<typeof build>[0]): Promise<BundleSize> {
   const result = await build({

@@ -23,6 +23,20 @@ export async function readCapped(
 ): Promise<ReadBody> {
   const stream = response.body;
   if (stream === null) return { text: "", bytes: 0, truncated: false };
+  // A Content-Length within the cap on an unencoded body: HTTP framing ends the body there (the
+  // runtime refuses a body longer than it declares), so it can be read in one go.
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (
+    declared <= limit &&
+    (response.headers.get("content-encoding") ?? "identity") === "identity"
+  ) {
+    const bytes = new Uint8Array(await Promise.race([response.arrayBuffer(), interrupt]));
+    if (bytes.byteLength <= limit) {
+      return { text: utf8.decode(bytes), bytes: bytes.byteLength, truncated: false };
+    }
+    // A body longer than it declared (a custom fetch's, not HTTP's): cut it like any other.
+    return { text: utf8.decode(bytes.subarray(0, limit)), bytes: limit, truncated: true };
+  }
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;

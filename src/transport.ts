@@ -329,7 +329,9 @@ function failureOf(attempt: Failure, timeoutMs: number, redact: Redact): Hsrcpay
 
 /** `POST /v1/api-keys/`: method and path, never the query. */
 export function labelOf(request: Pick<OutgoingRequest, "method" | "url">): string {
-  return `${request.method} ${new URL(request.url).pathname}`;
+  const { url } = request;
+  const path = url.slice(url.indexOf("/", url.indexOf("//") + 2)).split(/[?#]/)[0];
+  return `${request.method} ${path}`;
 }
 
 function describeCause(error: unknown): string {

@@ -129,6 +129,20 @@ class PlainResponse {
   }
 }
 
+/**
+ * The spec's query parameters are scalars (strings, integers, booleans), sent form-style as
+ * openapi-fetch would; one function for the client, instead of one openapi-fetch builds per call.
+ */
+function serializeQuery(query: Record<string, unknown>): string {
+  let search = "";
+  for (const name in query) {
+    const value = query[name];
+    if (value === undefined || value === null) continue;
+    search += `${search ? "&" : ""}${name}=${encodeURIComponent(String(value))}`;
+  }
+  return search;
+}
+
 export function createApi(
   config: TransportConfig,
   baseUrl: string,
@@ -137,7 +151,8 @@ export function createApi(
   const through: Through = (settings) => async (request) => {
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
-      setHeader(headers, name, value);
+      if (name === "__proto__") setHeader(headers, name, value);
+      else headers[name] = value;
     });
     const body =
       request.body === null
@@ -157,12 +172,10 @@ export function createApi(
       maxRetries: settings.maxRetries,
     });
     const summary: RequestSummary = {
-      // Only an error needs it: parsing the URL is left until then.
-      get label() {
-        return settings.schemaPath === undefined
+      label:
+        settings.schemaPath === undefined
           ? labelOf(outgoing)
-          : `${request.method} ${basePath}${settings.schemaPath}`;
-      },
+          : `${request.method} ${basePath}${settings.schemaPath}`,
       idempotencyKey: headers["idempotency-key"],
     };
     const ok = received.status < 300;
@@ -181,6 +194,7 @@ export function createApi(
     baseUrl,
     Request: PlainRequest as unknown as typeof Request,
     headers: { accept: "application/json" },
+    querySerializer: serializeQuery,
     fetch: through({}),
   });
   return { api, through };

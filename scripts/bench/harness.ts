@@ -1,5 +1,7 @@
 // Shared pieces of `npm run bench`: the loopback server process, the variants under test, stats.
 import { type ChildProcess, fork } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import axios from "axios";
 import createClient from "openapi-fetch";
@@ -24,7 +26,25 @@ export interface LoopbackServer {
   stop(): void;
 }
 
-export async function startServer(): Promise<LoopbackServer> {
+/**
+ * The loopback server: in its own process (the client's CPU cost is hidden behind the server's),
+ * or in the client's process, where every microsecond the client spends shows.
+ */
+export async function startServer(inProcess = false): Promise<LoopbackServer> {
+  if (inProcess) {
+    const { handler } = await import("./answers.mjs");
+    const server = createServer(handler);
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      stop: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
+  }
   const child: ChildProcess = fork(fileURLToPath(new URL("server.mjs", import.meta.url)), {
     stdio: "ignore",
   });
@@ -36,31 +56,55 @@ export async function startServer(): Promise<LoopbackServer> {
 
 export type Variant = () => Promise<unknown>;
 
-/** The five ways to make the same create call; each reads and parses the whole body. */
+/**
+ * Each operation made by raw fetch (the baseline) and by the client, plus the other ways to make
+ * a create; each reads and parses the whole body.
+ */
 export function variants(
   baseUrl: string,
   fetchImpl: typeof fetch = fetch,
 ): Record<string, Variant> {
   const url = `${baseUrl}/api-keys/?account_id=${params.account_id}`;
+  const keyUrl = `${baseUrl}/api-keys/key_4hW8pK2sD6fG0jL3`;
   const headers = {
     authorization: `Bearer ${token}`,
     "content-type": "application/json",
     accept: "application/json",
     "idempotency-key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31",
   };
+  const read = { authorization: `Bearer ${token}`, accept: "application/json" };
   const bare = createClient<paths>({ baseUrl, fetch: fetchImpl, headers });
   const hsrcpay = createHsrcpayClient({ token, baseUrl, fetch: fetchImpl });
   const http = axios.create({ headers });
   const query = { query: { account_id: params.account_id } };
+  const json = async (response: Promise<Response>) => (await response).json();
   return {
-    "raw fetch": async () =>
-      (await fetchImpl(url, { method: "POST", headers, body: bodyText })).json(),
+    "raw fetch": () => json(fetchImpl(url, { method: "POST", headers, body: bodyText })),
+    "hsrcpay.apiKeys.create": () => hsrcpay.apiKeys.create(params),
+    "raw fetch: list": () => json(fetchImpl(`${url}&page=1&limit=10`, { headers: read })),
+    "hsrcpay.apiKeys.list (one page)": async () =>
+      hsrcpay.apiKeys.list({ account_id: params.account_id, limit: 10 }),
+    "raw fetch: delete": () => json(fetchImpl(keyUrl, { method: "DELETE", headers })),
+    "hsrcpay.apiKeys.delete": () => hsrcpay.apiKeys.delete("key_4hW8pK2sD6fG0jL3"),
+    "raw fetch: regenerate": () =>
+      json(fetchImpl(`${keyUrl}/regenerate`, { method: "POST", headers })),
+    "hsrcpay.apiKeys.regenerate": () => hsrcpay.apiKeys.regenerate("key_4hW8pK2sD6fG0jL3"),
     "bare openapi-fetch": () => bare.POST("/api-keys/", { params: query, body }),
     "hsrcpay.raw.POST": () => hsrcpay.raw.POST("/api-keys/", { params: query, body }),
-    "hsrcpay.apiKeys.create": () => hsrcpay.apiKeys.create(params),
     axios: () => http.post(url, body),
   };
 }
+
+/** Which raw-fetch variant is the baseline of a client variant. */
+export const baselineOf: Record<string, string> = {
+  "hsrcpay.apiKeys.create": "raw fetch",
+  "hsrcpay.apiKeys.list (one page)": "raw fetch: list",
+  "hsrcpay.apiKeys.delete": "raw fetch: delete",
+  "hsrcpay.apiKeys.regenerate": "raw fetch: regenerate",
+  "bare openapi-fetch": "raw fetch",
+  "hsrcpay.raw.POST": "raw fetch",
+  axios: "raw fetch",
+};
 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;

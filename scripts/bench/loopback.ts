@@ -7,8 +7,12 @@ export interface LoopbackRow {
   p99Us: number;
 }
 
-export async function loopback(calls = 5_000, warmup = 500): Promise<LoopbackRow[]> {
-  const server = await startServer();
+export async function loopback(
+  calls = 5_000,
+  inProcess = false,
+  warmup = 500,
+): Promise<LoopbackRow[]> {
+  const server = await startServer(inProcess);
   try {
     const all = Object.entries(variants(server.baseUrl));
     const samples = new Map(all.map(([name]) => [name, [] as number[]]));
