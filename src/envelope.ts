@@ -97,16 +97,9 @@ export function invalidResponse(
   request: RequestSummary,
   problem: string,
 ): HsrcpayInvalidResponseError {
-  const bodyStart = snippet(received);
-  return new HsrcpayInvalidResponseError({
-    message: `HSRCPAY answered ${received.status} with ${problem}, not the success envelope (${request.label}; ${what(received, bodyStart)})`,
-    status: received.status,
-    contentType: received.headers.get("content-type"),
-    bodyStart,
-    headers: received.headers,
-    requestId: received.requestId,
-    idempotencyKey: request.idempotencyKey,
-  });
+  return new HsrcpayInvalidResponseError(
+    described(received, request, `${problem}, not the success envelope`),
+  );
 }
 
 /** A 2xx whose body went on past the cap: typed, naming the cap, never a connection failure. */
@@ -114,17 +107,25 @@ export function tooLarge(
   received: Received,
   request: RequestSummary,
 ): HsrcpayResponseTooLargeError {
-  const bodyStart = snippet(received);
+  const problem = `a body larger than the ${received.limit}-byte cap (maxResponseBytes); reading stopped there`;
   return new HsrcpayResponseTooLargeError({
-    message: `HSRCPAY answered ${received.status} with a body larger than the ${received.limit}-byte cap (maxResponseBytes); reading stopped there (${request.label}; ${what(received, bodyStart)})`,
+    ...described(received, request, problem),
+    limit: received.limit,
+  });
+}
+
+/** What an invalid 2xx error carries: the problem, and what arrived. */
+function described(received: Received, request: RequestSummary, problem: string) {
+  const bodyStart = snippet(received);
+  return {
+    message: `HSRCPAY answered ${received.status} with ${problem} (${request.label}; ${what(received, bodyStart)})`,
     status: received.status,
     contentType: received.headers.get("content-type"),
     bodyStart,
     headers: received.headers,
     requestId: received.requestId,
     idempotencyKey: request.idempotencyKey,
-    limit: received.limit,
-  });
+  };
 }
 
 /** `content-type text/html, 1234 bytes: <html>…`; `start` is the redacted snippet. */

@@ -9,7 +9,7 @@ import {
 } from "../../src/index.js";
 import { type FaultServer, sendJson, startFaultServer } from "../helpers/fault-server.js";
 import { params, token } from "../helpers/fixtures.js";
-import { rejectionOf } from "../helpers/rejection.js";
+import { rejectionOf, validationFieldOf } from "../helpers/rejection.js";
 
 let server: FaultServer | undefined;
 afterEach(async () => {
@@ -17,26 +17,16 @@ afterEach(async () => {
   server = undefined;
 });
 
-function validationField(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HsrcpayValidationError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
-
 describe("numeric options", () => {
   it.each([2 ** 31, 1e10, Number.POSITIVE_INFINITY, optionLimits.maxTimeoutMs + 1, 0, -1])(
     "timeout %d is refused with the field named",
     (timeout) => {
-      expect(validationField(() => createHsrcpayClient({ token, timeout }))).toBe("timeout");
+      expect(validationFieldOf(() => createHsrcpayClient({ token, timeout }))).toBe("timeout");
     },
   );
 
   it.each([1e9, optionLimits.maxRetries + 1, -1, 1.5])("maxRetries %d is refused", (maxRetries) => {
-    expect(validationField(() => createHsrcpayClient({ token, maxRetries }))).toBe("maxRetries");
+    expect(validationFieldOf(() => createHsrcpayClient({ token, maxRetries }))).toBe("maxRetries");
   });
 
   it("the bounds themselves are accepted", () => {

@@ -1,52 +1,26 @@
 // The ESM build of the client, loaded in a real page, against the Prism mock (which answers CORS).
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrismMock, startPrism } from "../../scripts/prism.js";
-import { repoRoot } from "../helpers/repo-root.js";
 import { launchChromium } from "./chromium.js";
+import { type ClientPage, openClientPage } from "./client-page.js";
 
-const run = promisify(execFile);
 let browser: Browser;
 let mock: PrismMock;
-let site: Server;
+let clientPage: ClientPage;
 let page: Page;
 
-// The page imports the package's ESM build by its name through an import map, as a bundler would.
-const files: Record<string, [string, string]> = {
-  "/": ["text/html", ""],
-  "/client.js": ["text/javascript", "dist/index.js"],
-  "/openapi-fetch.js": ["text/javascript", "node_modules/openapi-fetch/dist/index.mjs"],
-};
-const html = `<!doctype html><meta charset="utf-8"><title>client</title>
-<script type="importmap">{"imports":{"@hsrcpay/client":"/client.js","openapi-fetch":"/openapi-fetch.js"}}</script>
-<script type="module">import * as hsrcpay from "@hsrcpay/client"; window.hsrcpay = hsrcpay; document.title = "ready";</script>`;
-
 beforeAll(async () => {
-  await run("bash", [join(repoRoot, "scripts/build.sh")], { cwd: repoRoot });
   mock = await startPrism();
-  site = createServer(async (req, res) => {
-    const file = files[req.url ?? ""];
-    if (!file) return res.writeHead(404).end();
-    const body = file[1] ? await readFile(join(repoRoot, file[1])) : html;
-    res.writeHead(200, { "content-type": file[0] }).end(body);
-  });
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
-  await page.waitForFunction(() => document.title === "ready");
+  clientPage = await openClientPage(browser);
+  page = clientPage.page;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await mock?.stop();
-  await new Promise((resolve) => site?.close(resolve));
+  await clientPage?.close();
 });
 
 /** Creates a key in the page; returns what the page saw, as plain data. */

@@ -3,35 +3,20 @@
 // Three servers on 127.0.0.1: the page's site, a "redirector" that answers the create with a 3xx to
 // the "target", and the target, which would answer a valid created key. All answer CORS, so a
 // failure cannot come from CORS: the control test calls the target directly with the same page code.
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { apiKeyData } from "../helpers/fixtures.js";
-import { repoRoot } from "../helpers/repo-root.js";
 import { launchChromium } from "./chromium.js";
+import { type ClientPage, openClientPage } from "./client-page.js";
 
-const run = promisify(execFile);
 const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2N0In0.c2lnbmF0dXJl";
 let browser: Browser;
-let site: Server;
+let clientPage: ClientPage;
 let redirector: Server;
 let target: Server;
 let page: Page;
-
-// The page imports the package's ESM build by its name through an import map, as a bundler would.
-const files: Record<string, [string, string]> = {
-  "/": ["text/html", ""],
-  "/client.js": ["text/javascript", "dist/index.js"],
-  "/openapi-fetch.js": ["text/javascript", "node_modules/openapi-fetch/dist/index.mjs"],
-};
-const html = `<!doctype html><meta charset="utf-8"><title>client</title>
-<script type="importmap">{"imports":{"@hsrcpay/client":"/client.js","openapi-fetch":"/openapi-fetch.js"}}</script>
-<script type="module">import * as hsrcpay from "@hsrcpay/client"; window.hsrcpay = hsrcpay; document.title = "ready";</script>`;
 
 interface Seen {
   method: string;
@@ -81,13 +66,6 @@ let redirectorBase: string;
 let targetBase: string;
 
 beforeAll(async () => {
-  await run("bash", [join(repoRoot, "scripts/build.sh")], { cwd: repoRoot });
-  site = createServer(async (req, res) => {
-    const file = files[req.url ?? ""];
-    if (!file) return res.writeHead(404).end();
-    const body = file[1] ? await readFile(join(repoRoot, file[1])) : html;
-    res.writeHead(200, { "content-type": file[0] }).end(body);
-  });
   target = createServer((req, res) => {
     record(targetSaw, req);
     req.resume();
@@ -112,16 +90,14 @@ beforeAll(async () => {
       .end("moved");
   });
   redirectorBase = `http://127.0.0.1:${await listen(redirector)}/v1`;
-  const sitePort = await listen(site);
   browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${sitePort}/`);
-  await page.waitForFunction(() => document.title === "ready");
+  clientPage = await openClientPage(browser);
+  page = clientPage.page;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([close(site), close(redirector), close(target)]);
+  await Promise.all([clientPage?.close(), close(redirector), close(target)]);
 });
 
 beforeEach(() => {

@@ -232,7 +232,7 @@ describe("the client and the spec's format: date-time agree on expires_at", () =
     ["minute 60 with a leap second at an offset", "2027-12-31T23:60:60+00:01"],
   ])("the client and the spec both refuse %s", async (_, expiresAt) => {
     const errors = schemaErrors(requestSchema, { ...body, expires_at: expiresAt });
-    expect(errors).toContain('/expires_at must match pattern "' + patternOf("expires_at") + '"');
+    expect(errors).toContain(`/expires_at must match pattern "${patternOf("expires_at")}"`);
     const { hsrcpay, fetch } = clientAnswering(() => created());
     const error = await rejectionOf(hsrcpay.apiKeys.create({ ...params, expires_at: expiresAt }));
     expect(error).toBeInstanceOf(HsrcpayValidationError);

@@ -1,23 +1,14 @@
 // Per-call options and the numeric client options: checked before anything is sent, each refusal
 // naming the option, each bound documented in optionLimits.
 import { describe, expect, it } from "vitest";
-import { HsrcpayValidationError, optionLimits } from "../../src/index.js";
+import { optionLimits } from "../../src/index.js";
 import {
   checkMaxResponseBytes,
   checkMaxRetries,
   checkRequestOptions,
   checkTimeout,
 } from "../../src/options.js";
-
-function fieldOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HsrcpayValidationError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
+import { validationFieldOf } from "../helpers/rejection.js";
 
 describe("checkRequestOptions", () => {
   it("gives the caller's headers lower-cased, and the settings the transport takes", () => {
@@ -73,7 +64,7 @@ describe("checkRequestOptions", () => {
     [{ headers: { host: "elsewhere.example" } }, "options.headers.host"],
     [{ headers: { Connection: "close" } }, "options.headers.Connection"],
   ])("refuses %j, naming %s", (options, field) => {
-    expect(fieldOf(() => checkRequestOptions(options))).toBe(field);
+    expect(validationFieldOf(() => checkRequestOptions(options))).toBe(field);
   });
 });
 
@@ -97,7 +88,7 @@ describe("numeric option bounds", () => {
     [checkMaxResponseBytes, optionLimits.maxResponseBytes + 1, false],
     [checkMaxResponseBytes, 2048.5, false],
   ] as const)("%o(%s) accepts: %s", (check, value, accepted) => {
-    const field = fieldOf(() => check(value, "opt"));
+    const field = validationFieldOf(() => check(value, "opt"));
     expect(field).toBe(accepted ? undefined : "opt");
   });
 

@@ -5,16 +5,9 @@ import { describe, expect, it } from "vitest";
 import { HsrcpayValidationError } from "../../../src/index.js";
 import { isDateTime, prepareCreate } from "../../../src/resources/create-api-key-params.js";
 import { params } from "../../helpers/fixtures.js";
+import { validationFieldOf } from "../../helpers/rejection.js";
 
-function fieldOf(input: unknown): string | undefined {
-  try {
-    prepareCreate(input);
-  } catch (error) {
-    if (error instanceof HsrcpayValidationError) return error.field;
-    throw error;
-  }
-  return undefined;
-}
+const fieldFor = (input: unknown) => validationFieldOf(() => prepareCreate(input));
 
 describe("prepareCreate", () => {
   it("splits params into the account id and the JSON body", () => {
@@ -91,8 +84,8 @@ describe("prepareCreate", () => {
   });
 
   it("rejects params that are not an object", () => {
-    expect(fieldOf(null)).toBe("params");
-    expect(fieldOf([params])).toBe("params");
+    expect(fieldFor(null)).toBe("params");
+    expect(fieldFor([params])).toBe("params");
   });
 
   it.each([
@@ -100,7 +93,7 @@ describe("prepareCreate", () => {
     ["constructor", '{"constructor":"x"}', "constructor"],
     ["toString", '{"toString":"x"}', "toString"],
   ])("rejects %s as a body field: own properties only", (_, extra, field) => {
-    expect(fieldOf({ ...params, ...JSON.parse(extra) })).toBe(field);
+    expect(fieldFor({ ...params, ...JSON.parse(extra) })).toBe(field);
   });
 
   it("rejects metadata that cannot be sent as JSON, instead of throwing a TypeError", () => {
@@ -114,13 +107,13 @@ describe("prepareCreate", () => {
   });
 
   it("rejects an account_id with a lone surrogate, which cannot be URL-encoded", () => {
-    expect(fieldOf({ ...params, account_id: "acct_\uDC00x" })).toBe("account_id");
-    expect(fieldOf({ ...params, account_id: "acct_\uD83D\uDE00" })).toBeUndefined();
+    expect(fieldFor({ ...params, account_id: "acct_\uDC00x" })).toBe("account_id");
+    expect(fieldFor({ ...params, account_id: "acct_\uD83D\uDE00" })).toBeUndefined();
   });
 
   it("rejects holes in a permission list, which JSON would send as null", () => {
     // biome-ignore lint/suspicious/noSparseArray: the hole is the point
-    expect(fieldOf({ ...params, permissions: { payments: ["read", , "write"] } })).toBe(
+    expect(fieldFor({ ...params, permissions: { payments: ["read", , "write"] } })).toBe(
       "permissions.payments[1]",
     );
   });
