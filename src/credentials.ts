@@ -51,7 +51,8 @@ export function checkToken(token: unknown, source: string): string {
 function describe(value: unknown): string {
   if (value === "") return "an empty string";
   if (value === undefined || value === null) return "nothing";
-  return `a ${typeof value}, not a string`;
+  const type = typeof value;
+  return `${type === "object" ? "an" : "a"} ${type}, not a string`;
 }
 
 /** True in a page or a web worker, where anything the client holds is readable by visitors. */

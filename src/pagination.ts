@@ -113,5 +113,6 @@ async function* items<T>(
 /** Same item: by `id` where items have one, else by identity. */
 function same(a: unknown, b: unknown): boolean {
   const id = (x: unknown) => (typeof x === "object" && x !== null ? (x as { id?: unknown }).id : x);
-  return id(a) === id(b);
+  const ids = [id(a), id(b)];
+  return ids[0] === undefined ? a === b : ids[0] === ids[1];
 }

@@ -39,3 +39,12 @@ describe("onAbort", () => {
     expect(() => onAbort(undefined, () => {})()).not.toThrow();
   });
 });
+
+describe("onAbort after the abort", () => {
+  it("leaves no native listener on a signal once it has aborted", () => {
+    const controller = new AbortController();
+    onAbort(controller.signal, () => {});
+    controller.abort();
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   createHsrcpayClient,
   defaultMaxResponseBytes,
@@ -175,5 +175,90 @@ describe("hsrcpay.raw and what arrives", () => {
     expect(JSON.parse(JSON.stringify(hsrcpay)).maxResponseBytes).toBe(4 * 1024 * 1024);
     const error = await rejectionOf(call(hsrcpay));
     expect((error as HsrcpayResponseTooLargeError).limit).toBe(4 * 1024 * 1024);
+  });
+});
+
+describe("createHsrcpayClient: what a refused option says", () => {
+  const refusal = (options: object) => {
+    try {
+      createHsrcpayClient({ token, ...options });
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error("expected createHsrcpayClient to throw");
+  };
+
+  it.each([
+    [{ fetch: 5 }, "fetch must be a function"],
+    [
+      { baseUrl: "nope" },
+      "baseUrl must be an absolute http(s) URL such as https://api.hsrcpay.com/v1",
+    ],
+    [
+      { baseUrl: "https://user@api.test/v1" },
+      "baseUrl must not contain a user name or password; the client authenticates with its token",
+    ],
+    [
+      { baseUrl: "https://:secret@api.test/v1" },
+      "baseUrl must not contain a user name or password; the client authenticates with its token",
+    ],
+    [
+      { baseUrl: new URL("https://api.test/v1") },
+      "baseUrl must be an absolute http(s) URL such as https://api.hsrcpay.com/v1",
+    ],
+  ])("%o is refused with its reason", (options, message) => {
+    const error = refusal(options);
+    expect(error).toBeInstanceOf(HsrcpayValidationError);
+    expect(error.message).toBe(message);
+  });
+
+  it("names the token option when the token given is empty", () => {
+    expect(refusal({ token: "" }).message).toBe(
+      "No HSRCPAY credential: the token option (pass token to createHsrcpayClient or set HSRCPAY_API_KEY) gave an empty string.",
+    );
+  });
+
+  it("names HSRCPAY_API_KEY when the token comes from the environment", () => {
+    vi.stubEnv("HSRCPAY_API_KEY", "");
+    try {
+      const error = (() => {
+        try {
+          createHsrcpayClient({});
+        } catch (e) {
+          return e as Error;
+        }
+        throw new Error("expected createHsrcpayClient to throw");
+      })();
+      expect(error.message).toBe(
+        "No HSRCPAY credential: HSRCPAY_API_KEY (pass token to createHsrcpayClient or set HSRCPAY_API_KEY) gave an empty string.",
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("uses HSRCPAY's production API when no base URL is given", async () => {
+    const fetch = observedFetch(() => created());
+    const hsrcpay = createHsrcpayClient({ token, fetch });
+    await hsrcpay.apiKeys.create({ account_id: "a", name: "n", permissions: {} });
+    expect(fetch.calls[0]?.url.href).toBe("https://api.hsrcpay.com/v1/api-keys/?account_id=a");
+  });
+
+  it("drops every trailing slash of the base URL", () => {
+    expect(createHsrcpayClient({ token, baseUrl: "https://api.test/v1//" }).baseUrl).toBe(
+      "https://api.test/v1",
+    );
+  });
+
+  it("shows a token function as such, never calling it", () => {
+    let calls = 0;
+    const hsrcpay = createHsrcpayClient({
+      token: () => {
+        calls++;
+        return token;
+      },
+    });
+    expect(JSON.parse(JSON.stringify(hsrcpay)).token).toBe("(from a function)");
+    expect(calls).toBe(0);
   });
 });

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { classifyToken, maskToken } from "../../src/credentials.js";
+import {
+  checkToken,
+  classifyToken,
+  envToken,
+  inBrowser,
+  maskToken,
+} from "../../src/credentials.js";
 import { createHsrcpayClient, HsrcpayError } from "../../src/index.js";
 import { params } from "../helpers/fixtures.js";
 import { created, observedFetch } from "../helpers/observed-fetch.js";
@@ -155,5 +161,131 @@ describe("in a browser", () => {
     expect(
       createHsrcpayClient({ token: "pk_test_TYooMQauvdEDq54NiTphI7jx" }).credential?.kind,
     ).toBe("publishable");
+  });
+});
+
+describe("checkToken", () => {
+  it.each([
+    [undefined, "No HSRCPAY credential: the env gave nothing."],
+    [null, "No HSRCPAY credential: the env gave nothing."],
+    ["", "No HSRCPAY credential: the env gave an empty string."],
+    [42, "No HSRCPAY credential: the env gave a number, not a string."],
+    [{}, "No HSRCPAY credential: the env gave an object, not a string."],
+  ])("says what it got instead of a token: %o", (value, message) => {
+    expect(() => checkToken(value, "the env")).toThrow(new HsrcpayError(message));
+  });
+
+  it.each([
+    ["a leading space", " sk_test_4eC39HqLyjWDarjtT1zd"],
+    ["a trailing space", "sk_test_4eC39HqLyjWDarjtT1zd "],
+    ["a space inside", "sk_test_4eC39 HqLyjWDarjtT1zd"],
+    ["a non-ascii letter", "sk_test_4eC39HqLyjWDarjtT1zé"],
+    ["only a tab", "\t"],
+  ])("refuses a token with %s, naming the source", (_, value) => {
+    expect(() => checkToken(value, "HSRCPAY_API_KEY")).toThrow(
+      new HsrcpayError(
+        "The HSRCPAY credential from HSRCPAY_API_KEY contains whitespace or non-ASCII characters; check for a trailing newline.",
+      ),
+    );
+  });
+
+  it("returns any visible-ASCII token unchanged, however short", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\x21-\x7e]{1,64}$/), (value) => {
+        expect(checkToken(value, "x")).toBe(value);
+      }),
+    );
+  });
+});
+
+describe("the JWT shape", () => {
+  it.each([
+    ["aa.bb.cc", "jwt"],
+    ["a-_.B9.z_-", "jwt"],
+    ["a..c", "unknown"],
+    [".b.c", "unknown"],
+    ["a.b.", "unknown"],
+    ["a.b", "unknown"],
+    ["a.b.c.d", "unknown"],
+    ["!a.b.c", "unknown"],
+    ["a.b.c!", "unknown"],
+    ["a.b!.c", "unknown"],
+    ["a.b.c\n", "unknown"],
+  ])("%j is %s", (value, kind) => {
+    expect(classifyToken(value).kind).toBe(kind);
+  });
+
+  it("calls any three dot-separated base64url segments a JWT", () => {
+    const segment = fc.stringMatching(/^[A-Za-z0-9_-]{1,30}$/);
+    fc.assert(
+      fc.property(segment, segment, segment, (a, b, c) => {
+        expect(classifyToken(`${a}.${b}.${c}`).kind).toBe("jwt");
+      }),
+    );
+  });
+});
+
+describe("maskToken at the length boundary", () => {
+  it.each([
+    ["sk_test_1234567", "…"],
+    ["sk_test_12345678", "sk_test_…5678"],
+    ["pk_live_12345678", "pk_live_…5678"],
+    ["abcdefghijklmnop", "abc…mnop"],
+    ["xxsk_test_abcdefghijkl", "xxs…ijkl"],
+    ["sk_prod_abcdefghijkl", "sk_…ijkl"],
+  ])("masks %s as %s", (value, masked) => {
+    expect(maskToken(value)).toBe(masked);
+  });
+});
+
+describe("inBrowser", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("is false in Node", () => {
+    expect(inBrowser()).toBe(false);
+  });
+
+  it.each([
+    ["a window with a document", { document: {} }, true],
+    ["a window without a document", {}, false],
+    ["a null window", null, false],
+    [
+      "a function called window, even with a document",
+      Object.assign(() => {}, { document: {} }),
+      false,
+    ],
+  ])("with %s: %s", (_, window, expected) => {
+    vi.stubGlobal("window", window);
+    expect(inBrowser()).toBe(expected);
+  });
+
+  it("is true in a web worker", () => {
+    vi.stubGlobal("WorkerGlobalScope", class {});
+    expect(inBrowser()).toBe(true);
+  });
+});
+
+describe("envToken", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("reads HSRCPAY_API_KEY", () => {
+    vi.stubEnv("HSRCPAY_API_KEY", "sk_live_fromTheEnvironment1234");
+    expect(envToken()).toBe("sk_live_fromTheEnvironment1234");
+    vi.unstubAllEnvs();
+  });
+
+  it.each([
+    ["no process", undefined],
+    ["a process without env", {}],
+  ])("gives undefined with %s", (_, process) => {
+    // Restored before anything else runs: vitest itself needs process.
+    vi.stubGlobal("process", process);
+    let token: unknown = "not read";
+    try {
+      token = envToken();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(token).toBeUndefined();
   });
 });

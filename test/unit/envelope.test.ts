@@ -262,3 +262,36 @@ describe("apiError: a failure status", () => {
     expect(Object.keys(error.details ?? {})).toEqual(["sk_test_…9f2c"]);
   });
 });
+
+describe("the snippet of a body that is not the envelope", () => {
+  const bodyStartOf = (body: string) => {
+    try {
+      readData(receivedOf(200, body), request, isKey);
+    } catch (error) {
+      return (error as HsrcpayInvalidResponseError).bodyStart;
+    }
+    throw new Error("expected readData to throw");
+  };
+  const tokenAt = (index: number) => token + " ".repeat(index - token.length);
+
+  it.each([
+    ["collapses and trims whitespace", "\n  <html>   hi\t\n", "<html> hi"],
+    ["keeps a 200-character body whole", "x".repeat(200), "x".repeat(200)],
+    ["cuts a 201-character body at 200", "x".repeat(201), `${"x".repeat(200)}…`],
+    ["reads a body of exactly 16 KiB whole", `${" ".repeat(16_381)}end`, "end"],
+    ["marks a longer body as cut", `abc${" ".repeat(20_000)}`, "abc…"],
+    ["drops the last 8 KiB of the window", `${" ".repeat(10_000)}abc${" ".repeat(10_000)}`, "…"],
+    [
+      "drops them after redaction has shortened the window",
+      `${tokenAt(8_203)}abc${" ".repeat(20_000)}`,
+      "sk_test_…9f2c…",
+    ],
+    [
+      "keeps what precedes the dropped part after redaction",
+      `${tokenAt(8_180)}abc${" ".repeat(20_000)}`,
+      "sk_test_…9f2c abc…",
+    ],
+  ])("%s", (_, body, expected) => {
+    expect(bodyStartOf(body)).toBe(expected);
+  });
+});

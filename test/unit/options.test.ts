@@ -7,6 +7,7 @@ import {
   checkMaxRetries,
   checkRequestOptions,
   checkTimeout,
+  type RequestOptions,
 } from "../../src/options.js";
 import { validationFieldOf } from "../helpers/rejection.js";
 
@@ -105,5 +106,100 @@ describe("numeric option bounds", () => {
     expect(() => checkMaxRetries(99, "maxRetries")).toThrow(
       `maxRetries must be a whole number from 0 to ${optionLimits.maxRetries}`,
     );
+  });
+});
+
+describe("what checkRequestOptions says", () => {
+  const messageOf = (options: RequestOptions) => {
+    try {
+      checkRequestOptions(options);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return undefined;
+  };
+
+  it.each([
+    [{ signal: {} as AbortSignal }, "options.signal must be an AbortSignal"],
+    [
+      { headers: { "bad name": "x" } },
+      "options.headers.bad name is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+    ],
+    [
+      { headers: { Host: "x" } },
+      "options.headers.Host is set by the HTTP stack, not by the caller",
+    ],
+    [{ headers: { "X-A": "a\nb" } }, "options.headers.X-A must be a string without line breaks"],
+    [
+      { idempotencyKey: "two words" },
+      "options.idempotencyKey must be a non-empty string of visible ASCII characters",
+    ],
+  ] as const)("refuses %j with a message naming the option", (options, message) => {
+    expect(messageOf(options)).toBe(message);
+  });
+
+  it("states the response size bounds", () => {
+    expect(() => checkMaxResponseBytes(1, "maxResponseBytes")).toThrow(
+      `maxResponseBytes must be a whole number of bytes from ${optionLimits.minResponseBytes} to ${optionLimits.maxResponseBytes}`,
+    );
+  });
+});
+
+describe("header names and values", () => {
+  it.each([
+    "connection",
+    "Content-Length",
+    "expect",
+    "HOST",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+  ])("refuses %s, which the HTTP stack sets", (name) => {
+    expect(validationFieldOf(() => checkRequestOptions({ headers: { [name]: "x" } }))).toBe(
+      `options.headers.${name}`,
+    );
+  });
+
+  it.each(["x", "Prefer", "X-Trace-Id", "!#$%&'*+-.^_`|~09az", "tee", "hosts", ""])(
+    "accepts the header name %j when it is a token, and refuses the rest",
+    (name) => {
+      const field = validationFieldOf(() => checkRequestOptions({ headers: { [name]: "v" } }));
+      expect(field).toBe(name === "" ? "options.headers." : undefined);
+    },
+  );
+
+  it.each([" x", "x ", "a b", "x:", "(x)", "é", "x\n"])("refuses the header name %j", (name) => {
+    expect(validationFieldOf(() => checkRequestOptions({ headers: { [name]: "v" } }))).toBe(
+      `options.headers.${name}`,
+    );
+  });
+
+  it.each(["", "v", "two words", "\ttabbed", "caf\u00e9", "\x7e\x80\xff"])(
+    "accepts the header value %j",
+    (value) => {
+      expect(checkRequestOptions({ headers: { "x-a": value } }).headers).toEqual({ "x-a": value });
+    },
+  );
+
+  it.each(["a\nb", "\nb", "a\n", "\r", "\x00", "\x7f", "\u0100", "ok\u2026"])(
+    "refuses the header value %j",
+    (value) => {
+      expect(validationFieldOf(() => checkRequestOptions({ headers: { "x-a": value } }))).toBe(
+        "options.headers.x-a",
+      );
+    },
+  );
+
+  it("gives headers the caller may change or delete", () => {
+    const { headers } = checkRequestOptions({ headers: { "X-A": "1" } });
+    expect(Object.getOwnPropertyDescriptor(headers, "x-a")).toEqual({
+      value: "1",
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   });
 });

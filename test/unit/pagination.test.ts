@@ -170,3 +170,86 @@ describe("pagePromise", () => {
     });
   });
 });
+
+describe("pagePromise: items and repeats", () => {
+  function pagesOf<T>(pages: T[][]) {
+    const asked: number[] = [];
+    const fetchPage = async (page: number): Promise<PageContent<T>> => {
+      asked.push(page);
+      const data = pages[page - 1] ?? [];
+      return { data, total: pages.flat().length, limit: 2, pages: pages.length, meta };
+    };
+    return { fetchPage, asked };
+  }
+  async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+    const out: T[] = [];
+    for await (const item of iterable) out.push(item);
+    return out;
+  }
+
+  it("compares items without an id by value: numbers and null pages all come through", async () => {
+    const { fetchPage, asked } = pagesOf<number | null>([
+      [1, 2],
+      [3, 4],
+      [null, 5],
+    ]);
+    expect(await all(pagePromise(fetchPage, 1, undefined))).toEqual([1, 2, 3, 4, null, 5]);
+    expect(asked).toEqual([1, 2, 3]);
+  });
+
+  it("compares objects without an id by identity: distinct objects are not a repeat", async () => {
+    const { fetchPage, asked } = pagesOf<{ n: number }>([[{ n: 1 }], [{ n: 2 }], [{ n: 3 }]]);
+    expect(await all(pagePromise(fetchPage, 1, undefined))).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(asked).toEqual([1, 2, 3]);
+  });
+
+  it("never treats the first page as a repeat, whatever its items", async () => {
+    const { fetchPage } = pagesOf<{ name: string }>([[{ name: "a" }]]);
+    const page = await pagePromise(fetchPage, 1, undefined);
+    expect(page.data).toEqual([{ name: "a" }]);
+  });
+
+  it("a page whose first key repeats the previous page's is empty and has no next page", async () => {
+    const { fetchPage } = pagesOf<Item>([
+      [{ id: "a" }, { id: "b" }],
+      [{ id: "a" }, { id: "c" }],
+      [{ id: "d" }],
+    ]);
+    const second = await (await pagePromise(fetchPage, 1, undefined)).getNextPage();
+    expect(second.data).toEqual([]);
+    expect(second.hasNextPage()).toBe(false);
+    const error = await rejectionOf(second.getNextPage());
+    expect(error).toBeInstanceOf(HsrcpayError);
+    expect((error as Error).message).toBe("There is no page after 2");
+  });
+
+  it("an abort in the middle of a page stops at the next item, with the caller's reason", async () => {
+    const { fetchPage } = pagesOf<Item>([[{ id: "a" }, { id: "b" }]]);
+    const controller = new AbortController();
+    const reason = new Error("enough");
+    const seen: string[] = [];
+    const error = await rejectionOf(
+      (async () => {
+        for await (const item of pagePromise(fetchPage, 1, controller.signal)) {
+          seen.push(item.id);
+          controller.abort(reason);
+        }
+      })(),
+    );
+    expect(seen).toEqual(["a"]);
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+  });
+
+  it("getNextPage after an abort requests nothing and keeps the reason", async () => {
+    const { fetchPage, asked } = pagesOf<Item>([[{ id: "a" }], [{ id: "b" }]]);
+    const controller = new AbortController();
+    const first = await pagePromise(fetchPage, 1, controller.signal);
+    const reason = new Error("left");
+    controller.abort(reason);
+    const error = await rejectionOf(first.getNextPage());
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+    expect(asked).toEqual([1]);
+  });
+});

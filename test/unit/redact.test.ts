@@ -101,3 +101,61 @@ describe("redactHeaders", () => {
     expect(redactHeader("x-request-id", `req_${otherKey}`, redact)).toBe("req_sk_live_...pO3n");
   });
 });
+
+describe("what counts as a key", () => {
+  it.each([
+    ["a key of one character after the prefix", "sk_live_a", "…"],
+    ["a long key, masked whole", "sk_live_abcdefghijklmnop", "sk_live_…mnop"],
+    ["a key ending at punctuation", "(pk_test_abcdefghijklmnop)", "(pk_test_…mnop)"],
+    ["a prefix with nothing after it", "sk_live_ and pk_test_-", "sk_live_ and pk_test_-"],
+    ["a prefix followed by punctuation", "sk_live_!!!!!!!!!!!!!!!!", "sk_live_!!!!!!!!!!!!!!!!"],
+  ])("masks %s", (_, text, expected) => {
+    expect(redactorFor("unrelated-token-value")(text)).toBe(expected);
+  });
+
+  it.each([
+    ['{"key":"whsec_abc"}', '{"key":"[redacted]"}'],
+    ['{"key"  :  "whsec_abc"}', '{"key":"[redacted]"}'],
+    ['{"key"\n:\t"whsec_abc"}', '{"key":"[redacted]"}'],
+    ['{"key" :"whsec_abc"}', '{"key":"[redacted]"}'],
+    ['{"key": "whsec_abc"}', '{"key":"[redacted]"}'],
+    ['{"key":""}', '{"key":"[redacted]"}'],
+    ['{"key":"ab\\\\","id":"k"}', '{"key":"[redacted]","id":"k"}'],
+    ['{"key":"a\\"b\\"c","id":"k"}', '{"key":"[redacted]","id":"k"}'],
+    ['{"key":"whsec_abc","id":"k"}', '{"key":"[redacted]","id":"k"}'],
+    ['{"key":"whsec_ab', '{"key":"[redacted]"'],
+    ['{"key":5}', '{"key":5}'],
+    ['{"key"x:"whsec"}', '{"key"x:"whsec"}'],
+  ])("redacts the value in %j", (text, expected) => {
+    expect(redactorFor("unrelated-token-value")(text)).toBe(expected);
+  });
+});
+
+describe("redactDeep copies", () => {
+  it("are ordinary objects whose properties the caller may change or delete", () => {
+    const out = redactDeep({ a: "x", b: { c: "y" } }, redact) as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(out, "a")).toEqual({
+      value: "x",
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    out.a = "changed";
+    delete out.b;
+    expect(out).toEqual({ a: "changed" });
+  });
+});
+
+describe("credential headers", () => {
+  it.each(["authorization", "proxy-authorization", "cookie", "set-cookie"])(
+    "redactHeader hides %s whole, even when it looks harmless",
+    (name) => {
+      expect(redactHeader(name, "opaque-session-42", redact)).toBe("[redacted]");
+    },
+  );
+
+  it("passes other headers through the redactor only", () => {
+    expect(redactHeader("x-session", "opaque-session-42", redact)).toBe("opaque-session-42");
+    expect(redactHeader("", "opaque-session-42", redact)).toBe("opaque-session-42");
+  });
+});

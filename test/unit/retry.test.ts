@@ -65,6 +65,9 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter("-3", now)).toBeUndefined();
   });
+  it.each(["5abc", "5 seconds", "10s"])("ignores %j: digits followed by anything else", (value) => {
+    expect(parseRetryAfter(value, now)).toBeUndefined();
+  });
 });
 
 describe("retryDelay", () => {

@@ -6,6 +6,8 @@ import {
   HsrcpayConnectionError,
   HsrcpayTimeoutError,
 } from "../../src/errors/hsrcpay-error.js";
+import { HsrcpayInvalidResponseError } from "../../src/errors/invalid-response-error.js";
+import { HsrcpayRedirectError } from "../../src/errors/redirect-error.js";
 import { type OutgoingRequest, send, type TransportConfig } from "../../src/transport.js";
 import { type FaultServer, sendJson, startFaultServer } from "../helpers/fault-server.js";
 import { errorEnvelope, successEnvelope, token } from "../helpers/fixtures.js";
@@ -304,5 +306,283 @@ describe("send against a real server on 127.0.0.1", () => {
     const received = await send(config, { ...request, url: url(server.baseUrl) }, {});
     expect(received.status).toBe(201);
     expect(server.requests).toHaveLength(2);
+  });
+});
+
+/** A Response whose read-only fields say what a custom fetch (or a browser) might report. */
+function shaped(
+  fields: Partial<Pick<Response, "status" | "type" | "redirected" | "url">>,
+  init: ResponseInit = {},
+) {
+  const response = new Response('{"x":1}', { status: 200, ...init });
+  for (const [key, value] of Object.entries(fields)) {
+    Object.defineProperty(response, key, { value });
+  }
+  return response;
+}
+
+describe("send: status range and redirects", () => {
+  it.each([
+    [200, "answer"],
+    [299, "answer"],
+    [300, "redirect"],
+    [399, "redirect"],
+    [400, "answer"],
+    [599, "answer"],
+    [199, "invalid"],
+    [600, "invalid"],
+    [250.5, "invalid"],
+  ] as const)("status %s is read as %s", async (status, kind) => {
+    const { config, calls } = configWith(() => shaped({ status }), { maxRetries: 0 });
+    const outcome = await send(config, request, {}).catch((error: unknown) => error);
+    expect(calls).toHaveLength(1);
+    if (kind === "answer") {
+      expect(outcome).toMatchObject({ status, text: '{"x":1}' });
+    } else if (kind === "redirect") {
+      expect(outcome).toBeInstanceOf(HsrcpayRedirectError);
+      expect((outcome as HsrcpayRedirectError).message).toBe(
+        `HSRCPAY answered with a ${status} redirect; the client never follows redirects (POST /v1/api-keys/)`,
+      );
+      expect((outcome as HsrcpayRedirectError).location).toBeUndefined();
+    } else {
+      expect(outcome).toBeInstanceOf(HsrcpayInvalidResponseError);
+      const error = outcome as HsrcpayInvalidResponseError;
+      expect(error.message).toBe(
+        `HSRCPAY answered with status ${status}, outside HTTP's 200-599 for a final answer (POST /v1/api-keys/)`,
+      );
+      expect(error.status).toBe(status);
+      expect(error.bodyStart).toBe("");
+      expect(error.idempotencyKey).toBe("idem-1");
+    }
+  });
+
+  it("names the location of a redirect, and cancels its body unread", async () => {
+    let cancelled = 0;
+    const { config } = configWith(
+      () =>
+        new Response(
+          new ReadableStream({
+            pull: (c) => c.enqueue(new Uint8Array(8)),
+            cancel: () => {
+              cancelled++;
+            },
+          }),
+          { status: 302, headers: { location: "https://elsewhere.test/v1/x" } },
+        ),
+    );
+    const error = (await rejectionOf(send(config, request, {}))) as HsrcpayRedirectError;
+    expect(error).toBeInstanceOf(HsrcpayRedirectError);
+    expect(error.message).toBe(
+      "HSRCPAY answered with a 302 redirect to https://elsewhere.test/v1/x; the client never follows redirects (POST /v1/api-keys/)",
+    );
+    expect(error.location).toBe("https://elsewhere.test/v1/x");
+    expect(cancelled).toBe(1);
+  });
+
+  it("refuses an answer that a custom fetch got by following a redirect", async () => {
+    const { config } = configWith(() =>
+      shaped({ redirected: true, url: "https://elsewhere.test/v1/api-keys/" }, { status: 201 }),
+    );
+    const error = (await rejectionOf(send(config, request, {}))) as HsrcpayRedirectError;
+    expect(error).toBeInstanceOf(HsrcpayRedirectError);
+    expect(error.message).toBe(
+      "HSRCPAY answered with a redirect that the fetch implementation followed to https://elsewhere.test/v1/api-keys/; the client never follows redirects (POST /v1/api-keys/)",
+    );
+    expect(error.status).toBe(201);
+  });
+
+  it("refuses a browser's opaque redirect, saying its status is hidden", async () => {
+    const { config } = configWith(() => shaped({ type: "opaqueredirect", status: 0 }));
+    const error = (await rejectionOf(send(config, request, {}))) as HsrcpayRedirectError;
+    expect(error).toBeInstanceOf(HsrcpayRedirectError);
+    expect(error.message).toBe(
+      "HSRCPAY answered with an opaque redirect (the browser hides its status and Location); the client never follows redirects (POST /v1/api-keys/)",
+    );
+  });
+});
+
+describe("send: how much of a body is read", () => {
+  it.each([
+    ["no content-encoding", { "content-length": "200000" }, 50_000, 16_384],
+    [
+      "content-encoding identity",
+      { "content-length": "200000", "content-encoding": "identity" },
+      50_000,
+      16_384,
+    ],
+    [
+      "content-encoding gzip",
+      { "content-length": "200000", "content-encoding": "gzip" },
+      50_000,
+      30_000,
+    ],
+    ["no content-length", {}, 50_000, 30_000],
+  ] as const)("a body declared past the cap with %s keeps %#", async (_, headers, size, kept) => {
+    const { config } = configWith(() => new Response("x".repeat(size), { status: 201, headers }), {
+      maxResponseBytes: 30_000,
+    });
+    const received = await send(config, request, {});
+    expect(received).toMatchObject({ bytes: kept, truncated: true, limit: 30_000 });
+    expect(received.text).toHaveLength(kept);
+  });
+
+  it("reads a body whose content-length equals the cap whole", async () => {
+    const { config } = configWith(
+      () =>
+        new Response("x".repeat(30_000), { status: 201, headers: { "content-length": "30000" } }),
+      { maxResponseBytes: 30_000 },
+    );
+    const received = await send(config, request, {});
+    expect(received).toMatchObject({ bytes: 30_000, truncated: false });
+  });
+
+  it("keeps at most 200 characters of the reason phrase", async () => {
+    const { config } = configWith(
+      () => new Response("{}", { status: 201, statusText: "A".repeat(300) }),
+    );
+    expect((await send(config, request, {})).statusText).toBe("A".repeat(200));
+  });
+});
+
+describe("send: whether an earlier attempt may have been carried out", () => {
+  const timeoutThenCreated: Handler = (call, i) => (i === 0 ? hang(call, i) : created());
+  it.each([
+    ["a 503", ((_, i) => (i === 0 ? failure(503) : created())) as Handler, true],
+    ["a 500", ((_, i) => (i === 0 ? failure(500) : created())) as Handler, true],
+    ["a 429", ((_, i) => (i === 0 ? failure(429) : created())) as Handler, false],
+    ["a 408", ((_, i) => (i === 0 ? failure(408) : created())) as Handler, false],
+    [
+      "a connection failure",
+      ((_, i) => (i === 0 ? Promise.reject(new TypeError("fetch failed")) : created())) as Handler,
+      true,
+    ],
+    ["a timeout", timeoutThenCreated, true],
+    ["nothing", (() => created()) as Handler, false],
+  ])("after %s the answer is uncertain: %s", async (_, handler, uncertain) => {
+    const { config } = configWith(handler, { timeoutMs: 100 });
+    const received = await send(config, request, {});
+    expect(received.status).toBe(201);
+    expect(received.uncertain).toBe(uncertain);
+  });
+});
+
+describe("send: abort and cleanup", () => {
+  it("does not call the token function when the signal is already aborted", async () => {
+    let tokenCalls = 0;
+    const { config } = configWith(() => created(), {
+      token: () => {
+        tokenCalls++;
+        return token;
+      },
+    });
+    const reason = new Error("gone");
+    const error = await rejectionOf(send(config, request, { signal: AbortSignal.abort(reason) }));
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+    expect(tokenCalls).toBe(0);
+  });
+
+  it("sends nothing when the token function itself aborts the signal", async () => {
+    const controller = new AbortController();
+    const reason = new Error("logged out");
+    const { config, calls } = configWith(() => created(), {
+      token: () => {
+        controller.abort(reason);
+        return token;
+      },
+    });
+    const error = await rejectionOf(send(config, request, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("aborts while the token function runs, keeping the reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("cancelled");
+    const { config, calls } = configWith(() => created(), {
+      token: () => new Promise<string>(() => {}),
+    });
+    const pending = rejectionOf(send(config, request, { signal: controller.signal }));
+    setTimeout(() => controller.abort(reason), 10);
+    const error = await pending;
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("leaves no timer behind after waiting for an async token", async () => {
+    const { config } = configWith(() => created(), { token: async () => token, timeoutMs: 60_000 });
+    const before = activeTimers();
+    await send(config, request, {});
+    expect(activeTimers()).toBeLessThanOrEqual(before);
+  });
+
+  it("an abort in flight with no retries left is an abort, with the caller's reason", async () => {
+    const { config, calls } = configWith(hang, { maxRetries: 0 });
+    const controller = new AbortController();
+    const reason = new Error("navigated away");
+    const pending = rejectionOf(send(config, request, { signal: controller.signal }));
+    setTimeout(() => controller.abort(reason), 10);
+    const error = await pending;
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("an abort while the body is read is an abort, not a connection failure", async () => {
+    const controller = new AbortController();
+    const reason = new Error("stop");
+    const { config } = configWith(
+      () => {
+        setTimeout(() => controller.abort(reason), 10);
+        return new Response(new ReadableStream({ start: (c) => c.enqueue(new Uint8Array(4)) }), {
+          status: 201,
+        });
+      },
+      { maxRetries: 0 },
+    );
+    const error = await rejectionOf(send(config, request, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+  });
+
+  it("an abort during the backoff wait keeps the reason and leaves no timer", async () => {
+    const { config } = configWith(() => failure(503, "busy", { "retry-after": "30" }));
+    const controller = new AbortController();
+    const reason = new Error("enough");
+    const before = activeTimers();
+    const pending = rejectionOf(send(config, request, { signal: controller.signal }));
+    setTimeout(() => controller.abort(reason), 30);
+    const error = await pending;
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+    expect(activeTimers()).toBeLessThanOrEqual(before);
+  });
+
+  it("does not start a backoff wait once the signal has aborted", async () => {
+    const controller = new AbortController();
+    const reason = new Error("closed");
+    const { config, calls } = configWith(
+      () =>
+        // Cancelling the retried response's body is the last thing before the wait.
+        new Response(new ReadableStream({ cancel: () => controller.abort(reason) }), {
+          status: 503,
+          headers: { "retry-after": "2" },
+        }),
+    );
+    const started = Date.now();
+    const error = await rejectionOf(send(config, request, { signal: controller.signal }));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("describes a connection failure that is not an Error", async () => {
+    const { config } = configWith(() => Promise.reject("socket hang up"), { maxRetries: 0 });
+    const error = await rejectionOf(send(config, request, {}));
+    expect(error).toBeInstanceOf(HsrcpayConnectionError);
+    expect((error as Error).message).toBe("Could not reach HSRCPAY: socket hang up");
   });
 });

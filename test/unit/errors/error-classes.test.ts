@@ -98,3 +98,55 @@ describe("apiErrorFor", () => {
     expect("retryAfter" in apiErrorFor(init(503))).toBe(false);
   });
 });
+
+describe("what each error says when made in the test itself", () => {
+  it("an HsrcpayError is named HsrcpayError", () => {
+    const error = new publicApi.HsrcpayError("m");
+    expect(error.name).toBe("HsrcpayError");
+    expect(String(error)).toBe("HsrcpayError: m");
+  });
+
+  it("a validation error names its field and class", () => {
+    const error = new publicApi.HsrcpayValidationError("limit", "must be a whole number");
+    expect(error.name).toBe("HsrcpayValidationError");
+    expect(error.field).toBe("limit");
+    expect(String(error)).toBe("HsrcpayValidationError: limit must be a whole number");
+  });
+
+  it("a timeout error says how long it waited, unless given a message", () => {
+    const error = new publicApi.HsrcpayTimeoutError(1_500);
+    expect(error.message).toBe("HSRCPAY did not answer within 1500 ms");
+    expect(error.timeoutMs).toBe(1_500);
+    expect(new publicApi.HsrcpayTimeoutError(5, "token function too slow").message).toBe(
+      "token function too slow",
+    );
+  });
+
+  it("an abort error says the caller aborted, and keeps the cause", () => {
+    const cause = new Error("user left");
+    const error = new publicApi.HsrcpayAbortError({ cause });
+    expect(error.message).toBe("The request was aborted by the caller");
+    expect(error.cause).toBe(cause);
+  });
+
+  it.each([
+    [400, "BadRequestError"],
+    [401, "AuthenticationError"],
+    [403, "PermissionDeniedError"],
+    [404, "NotFoundError"],
+    [409, "ConflictError"],
+    [422, "UnprocessableEntityError"],
+    [429, "RateLimitError"],
+  ])("apiErrorFor(%i) is a %s", (status, name) => {
+    const error = apiErrorFor({
+      status,
+      message: "m",
+      body: undefined,
+      headers: new Headers(),
+      requestId: undefined,
+      idempotencyKey: undefined,
+      retryAfterMs: undefined,
+    });
+    expect(error.name).toBe(name);
+  });
+});

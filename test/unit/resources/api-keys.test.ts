@@ -337,3 +337,73 @@ describe("apiKeys.regenerate", () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe("apiKeys: what counts as a key, and the operation named in errors", () => {
+  const envelope = (data: unknown) => ({ message: "success", success: true, data });
+
+  it.each([
+    ["null", null],
+    ["a key without its plaintext", { ...apiKeyData, key: undefined }],
+    ["a key whose id is a number", { ...apiKeyData, id: 5 }],
+    ["a string", "key_1"],
+  ])("create answered with %s as data is an invalid response", async (_, data) => {
+    const { hsrcpay } = clientWith(() => json(201, envelope(data)));
+    const error = (await rejectionOf(hsrcpay.apiKeys.create(params))) as Error;
+    expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
+    expect(error.message).toContain("an envelope without the expected data");
+  });
+
+  it("a list with one key that is not a key is an invalid response", async () => {
+    const { hsrcpay } = clientWith(() =>
+      json(200, { ...envelope([apiKeyData, { id: 1 }]), total: 2, page: 1, limit: 10, pages: 1 }),
+    );
+    const error = (await rejectionOf(hsrcpay.apiKeys.list({ account_id: "a" }))) as Error;
+    expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
+    expect(error.message).toContain("an envelope without the expected data");
+  });
+
+  it("a list without its numbers says so, naming the operation", async () => {
+    const { hsrcpay } = clientWith(() => json(200, { ...envelope([]), limit: 10, pages: 0 }));
+    const error = (await rejectionOf(hsrcpay.apiKeys.list({ account_id: "a" }))) as Error;
+    expect(error.message).toMatch(
+      /^HSRCPAY answered 200 with a list envelope without its pagination numbers, not the success envelope \(GET \/v1\/api-keys\/; /,
+    );
+  });
+
+  it("an empty account lists zero keys on zero pages", async () => {
+    const { hsrcpay } = clientWith(() =>
+      json(200, { ...envelope([]), total: 0, page: 1, limit: 10, pages: 0 }),
+    );
+    const page = await hsrcpay.apiKeys.list({ account_id: "a" });
+    expect(page).toMatchObject({ data: [], total: 0, pages: 0 });
+    expect(page.hasNextPage()).toBe(false);
+  });
+
+  it("a delete answered with data: null resolves", async () => {
+    const { hsrcpay } = clientWith(() => json(200, envelope(null)));
+    expect(await hsrcpay.apiKeys.delete("key_1")).toEqual({ id: "key_1", deleted: true });
+  });
+
+  type Call = (h: ReturnType<typeof createHsrcpayClient>) => PromiseLike<unknown>;
+  it.each<[string, Call, string]>([
+    [
+      "list",
+      (h: ReturnType<typeof createHsrcpayClient>) => h.apiKeys.list({ account_id: "a" }),
+      "GET /v1/api-keys/",
+    ],
+    [
+      "delete",
+      (h: ReturnType<typeof createHsrcpayClient>) => h.apiKeys.delete("key_1"),
+      "DELETE /v1/api-keys/{id}",
+    ],
+    [
+      "regenerate",
+      (h: ReturnType<typeof createHsrcpayClient>) => h.apiKeys.regenerate("key_1"),
+      "POST /v1/api-keys/{id}/regenerate",
+    ],
+  ])("a %s failure names the operation by its path template", async (_, call, label) => {
+    const { hsrcpay } = clientWith(() => failure(400, "Bad"));
+    const error = (await rejectionOf(call(hsrcpay))) as Error;
+    expect(error.message).toBe(`400 Bad (${label})`);
+  });
+});

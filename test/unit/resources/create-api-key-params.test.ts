@@ -169,3 +169,165 @@ describe("isDateTime: RFC 3339 as JSON Schema's format: date-time", () => {
     );
   });
 });
+
+describe("isDateTime: each part of the format", () => {
+  it.each([
+    "2027-01-01T00:00:00+23:00",
+    "2027-01-01T00:00:00-23:59",
+    "2027-01-01T00:00:00+00:59",
+    "2027-01-31T00:00:00Z",
+    "2027-03-31T00:00:00Z",
+    "2027-12-31T00:00:00Z",
+    "2027-11-30T00:00:00Z",
+    "0000-02-29T00:00:00Z",
+    "2027-01-01T00:00:00.5Z",
+    "2027-01-01T00:00:00.123456789Z",
+    "2027-01-01T00:00:00z",
+  ])("accepts %s", (value) => {
+    expect(isDateTime(value)).toBe(true);
+  });
+
+  it.each([
+    ["a leading character", "x2027-12-31T23:59:59Z"],
+    ["a trailing character", "2027-12-31T23:59:59Zx"],
+    ["a trailing newline", "2027-12-31T23:59:59Z\n"],
+    ["a 5-digit year", "20270-12-31T23:59:59Z"],
+    ["a 3-digit year", "207-12-31T23:59:59Z"],
+    ["a 1-digit month", "2027-1-01T00:00:00Z"],
+    ["a 3-digit month", "2027-001-01T00:00:00Z"],
+    ["a 1-digit day", "2027-01-1T00:00:00Z"],
+    ["a 1-digit hour", "2027-01-01T0:00:00Z"],
+    ["a 1-digit minute", "2027-01-01T00:0:00Z"],
+    ["a 1-digit second", "2027-01-01T00:00:0Z"],
+    ["letters for digits", "20a7-01-01T00:00:00Z"],
+    ["a month of letters", "2027-ab-01T00:00:00Z"],
+    ["a day of letters", "2027-01-abT00:00:00Z"],
+    ["an hour of letters", "2027-01-01Tab:00:00Z"],
+    ["a minute of letters", "2027-01-01T00:ab:00Z"],
+    ["a second of letters", "2027-01-01T00:00:abZ"],
+    ["a month of 13", "2027-13-01T00:00:00Z"],
+    ["an X for the T", "2027-01-01X00:00:00Z"],
+    ["no separator", "2027-01-0100:00:00Z"],
+    ["a dot without digits", "2027-01-01T00:00:00.Z"],
+    ["a fraction of letters", "2027-01-01T00:00:00.abZ"],
+    ["a comma fraction", "2027-01-01T00:00:00,5Z"],
+    ["a UTC letter other than Z", "2027-01-01T00:00:00A"],
+    ["two Z", "2027-01-01T00:00:00ZZ"],
+    ["an offset without a sign", "2027-01-01T00:00:00 01:00"],
+    ["an offset with a star", "2027-01-01T00:00:00*01:00"],
+    ["a 1-digit offset hour", "2027-01-01T00:00:00+1:00"],
+    ["a 3-digit offset hour", "2027-01-01T00:00:00+001:00"],
+    ["a 1-digit offset minute", "2027-01-01T00:00:00+01:0"],
+    ["letters in the offset hour", "2027-01-01T00:00:00+ab:00"],
+    ["letters in the offset minute", "2027-01-01T00:00:00+01:ab"],
+    ["Z and an offset", "2027-01-01T00:00:00Z+01:00"],
+  ])("refuses %s", (_, value) => {
+    expect(isDateTime(value)).toBe(false);
+  });
+
+  it.each([
+    [1, 31],
+    [2, 28],
+    [3, 31],
+    [4, 30],
+    [5, 31],
+    [6, 30],
+    [7, 31],
+    [8, 31],
+    [9, 30],
+    [10, 31],
+    [11, 30],
+    [12, 31],
+  ])("month %i of 2027 has %i days", (month, days) => {
+    const at = (day: number) =>
+      `2027-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}T12:00:00Z`;
+    expect(isDateTime(at(days))).toBe(true);
+    expect(isDateTime(at(days + 1))).toBe(false);
+  });
+});
+
+describe("isDateTime: leap seconds, at 23:59:60 UTC only", () => {
+  it.each([
+    ["UTC", "2027-12-31T23:59:60Z"],
+    ["a whole-hour offset east, on the next day", "2028-01-01T00:59:60+01:00"],
+    ["a whole-hour offset west", "2027-12-31T18:59:60-05:00"],
+    ["a half-hour offset east, carrying the hour back", "2028-01-01T00:29:60+00:30"],
+    ["a half-hour offset west, carrying the minute up", "2027-12-31T23:29:60-00:30"],
+    ["a one-minute offset east at midnight", "2028-01-01T00:00:60+00:01"],
+    ["India's offset", "2028-01-01T05:29:60+05:30"],
+    ["a fraction", "2027-12-31T23:59:60.5Z"],
+  ])("accepts one with %s", (_, value) => {
+    expect(isDateTime(value)).toBe(true);
+  });
+
+  it.each([
+    ["at 23:58:60 UTC", "2027-12-31T23:58:60Z"],
+    ["at 22:59:60 UTC", "2027-12-31T22:59:60Z"],
+    ["at 23:59:61 UTC", "2027-12-31T23:59:61Z"],
+    ["at 23:59:99 UTC", "2027-12-31T23:59:99Z"],
+    ["at 23:59:60 local, east", "2027-12-31T23:59:60+01:00"],
+    ["at 23:59:60 local, one minute west", "2027-12-31T23:59:60-00:01"],
+    ["at 00:59:60-01:00 (01:59:60 UTC)", "2028-01-01T00:59:60-01:00"],
+    ["a half-hour offset the wrong way", "2028-01-01T00:29:60-00:30"],
+    ["a half-hour offset that lands on 23:58", "2027-12-31T23:28:60-00:30"],
+    ["a minute offset that lands on 00:00", "2028-01-01T00:01:60+00:01"],
+    ["at 00:00:60 UTC", "2028-01-01T00:00:60Z"],
+  ])("refuses one %s", (_, value) => {
+    expect(isDateTime(value)).toBe(false);
+  });
+});
+
+describe("prepareCreate: what each refusal says", () => {
+  const messageOf = (input: unknown) => {
+    try {
+      prepareCreate(input);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return undefined;
+  };
+
+  it.each([
+    [{ account_id: "a", permissions: {} }, "name is required and must be a string"],
+    [
+      { ...params, expires: null },
+      "expires is not a field of Create API key (expected account_id, name, permissions, expires_at, metadata)",
+    ],
+    [
+      { ...params, expires_at: "next week" },
+      "expires_at must be an RFC 3339 date-time string (2027-12-31T23:59:59Z) or null",
+    ],
+    [{ ...params, metadata: "x" }, "metadata must be an object"],
+    [
+      { ...params, permissions: ["read"] },
+      "permissions is required: an object mapping each resource to a list of actions",
+    ],
+    [
+      { ...params, permissions: { payments: "read" } },
+      "permissions.payments must be an array of strings",
+    ],
+    [
+      { ...params, permissions: { payments: ["read", 1] } },
+      "permissions.payments[1] must be a string",
+    ],
+    [{ ...params, account_id: " " }, "account_id is required: the account's id (acct_…)"],
+  ])("refuses %j saying so", (input, message) => {
+    expect(messageOf(input)).toBe(message);
+  });
+
+  it.each([
+    ["a String object", new String("2027-12-31T23:59:59Z")],
+    ["an object that prints as a date-time", { toString: () => "2027-12-31T23:59:59Z" }],
+    ["a number", 20271231],
+    ["a Date", new Date("2027-12-31T23:59:59Z")],
+  ])("refuses %s as expires_at: only a string is a date-time", (_, expires_at) => {
+    expect(fieldFor({ ...params, expires_at })).toBe("expires_at");
+  });
+
+  it("accepts params without an expiry or metadata", () => {
+    expect(JSON.parse(prepareCreate(params).json)).toEqual({
+      name: "CI deploy",
+      permissions: { payments: ["read"] },
+    });
+  });
+});
