@@ -100,3 +100,11 @@ describe("discardBody", () => {
     expect(() => discardBody(response)).not.toThrow();
   });
 });
+
+describe("readCapped with a declared length", () => {
+  it("cuts a body longer than the length it declared at the cap, all the same", async () => {
+    const liar = new Response("x".repeat(100), { headers: { "content-length": "10" } });
+    const body = await readCapped(liar, 50, never);
+    expect(body).toEqual({ text: "x".repeat(50), bytes: 50, truncated: true });
+  });
+});

@@ -215,3 +215,21 @@ describe("what middleware and raw see of a request and an answer", () => {
     );
   });
 });
+
+describe("headers named like Object.prototype's properties", () => {
+  it("a caller's header named __proto__ reaches fetch as a header, not as a prototype", async () => {
+    const seen: RequestInit[] = [];
+    const hsrcpay = createHsrcpayClient({
+      token,
+      baseUrl: "https://api.test/v1",
+      fetch: async (_url, init) => {
+        seen.push(init ?? {});
+        return created();
+      },
+    });
+    await hsrcpay.apiKeys.create(params, { headers: JSON.parse('{"__proto__":"kept"}') });
+    const headers = seen[0]?.headers as Record<string, string>;
+    expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(headers, "__proto__")?.value).toBe("kept");
+  });
+});
