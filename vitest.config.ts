@@ -16,11 +16,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts", "test/spec/**/*.test.ts"],
           globalSetup: ["test/helpers/global-setup.ts"],
-          typecheck: {
-            enabled: true,
-            include: ["test/types/**/*.test-d.ts"],
-            tsconfig: "tsconfig.json",
-          },
+          // The type tests (test/types/*.test-d.ts) are compiled by `npm run typecheck` (tsc over
+          // the whole project), where a failed expectTypeOf is a compile error; vitest's typecheck
+          // would run tsc a second time, after every other test.
         },
       },
       {
@@ -36,12 +34,12 @@ export default defineConfig({
       {
         extends: true,
         // Malicious servers on 127.0.0.1 (redirects, huge and compressed bodies, echoed secrets,
-        // hostile JSON); memory is measured in child processes, so files run one at a time.
+        // hostile JSON). Memory is measured as each child process's own peak RSS, which other test
+        // files running beside it cannot change, so these files run in parallel with the rest.
         test: {
           name: "adversarial",
           include: ["test/adversarial/**/*.test.ts"],
           testTimeout: 60_000,
-          fileParallelism: false,
         },
       },
       {

@@ -11,6 +11,7 @@ import { repoRoot } from "../helpers/repo-root.js";
 const run = promisify(execFile);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 let consumer: string;
+let tarball: string;
 
 const esm = `import spec from "@hsrcpay/client/openapi.json" with { type: "json" };
 import { createHsrcpayClient, NotFoundError, HsrcpayError } from "@hsrcpay/client";
@@ -61,16 +62,14 @@ beforeAll(async () => {
   const packs = join(consumer, "packs");
   await mkdir(packs);
   await run(npm, ["pack", "--silent", "--pack-destination", packs], { cwd: repoRoot });
-  const [tarball] = await readdir(packs);
+  tarball = join(packs, (await readdir(packs))[0] ?? "");
   await writeFile(
     join(consumer, "package.json"),
     JSON.stringify({ name: "consumer", private: true, type: "module" }),
   );
-  await run(
-    npm,
-    ["install", "--no-audit", "--no-fund", "--prefer-offline", join(packs, tarball ?? "")],
-    { cwd: consumer },
-  );
+  await run(npm, ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
+    cwd: consumer,
+  });
   await writeFile(join(consumer, "esm.mjs"), esm);
   await writeFile(join(consumer, "cjs.cjs"), cjs);
   await writeFile(join(consumer, "consumer.ts"), ts);
@@ -101,6 +100,32 @@ describe("the packed package in a consumer project", () => {
       "openapi.json",
       "openapi.yaml",
     ]);
+  });
+
+  // The same gates as `npm run check:package`, on the tarball packed above rather than a second pack.
+  it("passes publint --strict (exports, files and fields as a bundler resolves them)", async () => {
+    const publint = join(repoRoot, "node_modules/publint/src/cli.js");
+    const { stdout } = await run(process.execPath, [publint, "run", tarball, "--strict"]);
+    expect(stdout).toContain("All good!");
+  });
+
+  it("has types that resolve for every entrypoint and module format (attw)", async () => {
+    const attw = join(repoRoot, "node_modules/@arethetypeswrong/cli/dist/index.js");
+    const args = [
+      attw,
+      tarball,
+      "--format",
+      "json",
+      "--exclude-entrypoints",
+      "./openapi.yaml",
+      "./openapi.json",
+    ];
+    const { stdout } = await run(process.execPath, args).catch((error: { stdout?: string }) => ({
+      stdout: error.stdout ?? "",
+    }));
+    const report = JSON.parse(stdout) as { analysis: { problems: unknown[]; entrypoints: object } };
+    expect(report.analysis.problems).toEqual([]);
+    expect(Object.keys(report.analysis.entrypoints)).toEqual([".", "./package.json"]);
   });
 
   it("lints its bundled spec with its own redocly.yaml, as another project's CI would", async () => {
