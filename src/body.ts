@@ -2,6 +2,21 @@
 // any gzip/br/deflate), so that a huge, endless or compressed body cannot exhaust memory. What was
 // not read is cancelled, which tells the runtime to drop the connection's remaining bytes.
 
+/** What the headers say of the body's length; the transport reads them once for everything. */
+export interface Framing {
+  /** Content-Length as a number: NaN when absent or not a number. */
+  declaredLength: number;
+  /** A content-encoding other than identity: the length then counts compressed bytes. */
+  encoded: boolean;
+}
+
+export function framingOf(headers: Headers): Framing {
+  return {
+    declaredLength: Number(headers.get("content-length") ?? Number.NaN),
+    encoded: (headers.get("content-encoding") ?? "identity") !== "identity",
+  };
+}
+
 export interface ReadBody {
   text: string;
   /** Decoded bytes kept (at most the limit). */
@@ -20,16 +35,13 @@ export async function readCapped(
   response: Response,
   limit: number,
   interrupt: Promise<never>,
+  framing: Framing = framingOf(response.headers),
 ): Promise<ReadBody> {
   const stream = response.body;
   if (stream === null) return { text: "", bytes: 0, truncated: false };
   // A Content-Length within the cap on an unencoded body: HTTP framing ends the body there (the
   // runtime refuses a body longer than it declares), so it can be read in one go.
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (
-    declared <= limit &&
-    (response.headers.get("content-encoding") ?? "identity") === "identity"
-  ) {
+  if (framing.declaredLength <= limit && !framing.encoded) {
     const bytes = new Uint8Array(await Promise.race([response.arrayBuffer(), interrupt]));
     if (bytes.byteLength <= limit) {
       return { text: utf8.decode(bytes), bytes: bytes.byteLength, truncated: false };

@@ -14,6 +14,17 @@ const credentialHeaders = new Set(["authorization", "proxy-authorization", "cook
 
 /** Removes the token in use, anything shaped like an HSRCPAY key, and `"key"` values. */
 export function redactorFor(token: string): Redact {
+  // A client with a fixed token asks for the same redactor on every call.
+  if (token === lastToken && lastRedactor !== undefined) return lastRedactor;
+  lastRedactor = makeRedactor(token);
+  lastToken = token;
+  return lastRedactor;
+}
+
+let lastToken: string | undefined;
+let lastRedactor: Redact | undefined;
+
+function makeRedactor(token: string): Redact {
   const masked = maskToken(token);
   // Every header of every answer passes through here: the includes() checks skip the copies and
   // regular expressions for the common text that holds nothing to hide.
@@ -53,13 +64,19 @@ export function redactDeep<T>(value: T, redact: Redact): T {
  * A redacted copy. Header values must stay ByteStrings (Latin-1), so the mask's ellipsis is
  * written as three dots here; writing U+2026 into a Headers object throws a TypeError.
  */
-export function redactHeaders(headers: Headers, redact: Redact): Headers {
+export function redactHeaders(
+  headers: Headers,
+  redact: Redact,
+  /** Sees each header as it arrived and as redacted: one pass for whoever also reads them. */
+  observe?: (name: string, value: string, safe: string) => void,
+): Headers {
   const entries: [string, string][] = [];
   let changed = false;
   headers.forEach((value, name) => {
     const safe = redactHeader(name, value, redact);
     changed ||= safe !== value;
     entries.push([name, safe]);
+    observe?.(name, value, safe);
   });
   // Nothing to hide (the usual case): the response's own headers, without a copy.
   return changed ? new Headers(entries) : headers;

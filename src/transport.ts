@@ -5,7 +5,7 @@
 // the token function runs and during a backoff wait. Every attempt re-sends the same body string and
 // the same Idempotency-Key.
 import { onAbort } from "./abort-listeners.js";
-import { discardBody, readCapped } from "./body.js";
+import { discardBody, type Framing, type ReadBody, readCapped } from "./body.js";
 import { requestIdOf } from "./envelope.js";
 import {
   HsrcpayAbortError,
@@ -96,12 +96,14 @@ export async function send(
     body: request.body ?? null,
     // Never follow: see HsrcpayRedirectError. Browsers answer with an opaque response (status 0).
     redirect: "manual",
+    signal: null,
   };
 
   let uncertain = false;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
-    const guard = attemptGuard(timeoutMs, signal);
+    const guard = new AttemptGuard(timeoutMs, signal);
+    init.signal = guard.signal;
     let attempt: Attempt;
     try {
       attempt = await fetchHead(config.fetch, request.url, init, guard);
@@ -115,13 +117,14 @@ export async function send(
             discardBody(response);
             throw failure;
           }
+          const head = headOf(response.headers, redact);
           const limit =
             attempt.status < 300
               ? config.maxResponseBytes
               : Math.min(config.maxResponseBytes, errorBodyLimit);
           try {
-            const body = await readCapped(response, readLimit(response, limit), guard.interrupt);
-            return received(response, { ...body, limit, uncertain }, redact);
+            const body = await readCapped(response, readLimit(head, limit), guard.interrupt, head);
+            return received(response, head, body, limit, uncertain, redact);
           } catch (error) {
             // A body cut by a reset is like no answer: retried with the same Idempotency-Key.
             attempt = guard.classify(error);
@@ -146,7 +149,7 @@ async function awaitToken(
   timeoutMs: number,
   signal: AbortSignal | undefined,
 ): Promise<string> {
-  const guard = attemptGuard(timeoutMs, signal);
+  const guard = new AttemptGuard(timeoutMs, signal);
   try {
     return await guard.race(pending);
   } catch (error) {
@@ -163,56 +166,69 @@ async function awaitToken(
   }
 }
 
-interface AttemptGuard {
+/**
+ * One attempt's deadline and abort: `signal` is handed to fetch, and `interrupt` rejects at the same
+ * moment, for what does not listen to a signal. A class rather than a bag of closures: one is made
+ * for every call.
+ */
+class AttemptGuard {
+  readonly #controller = new AbortController();
+  readonly interrupt: Promise<never>;
+  #timedOut = false;
+  #stopWith: (reason: unknown) => void = noop;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #unsubscribe: () => void;
+  readonly #caller: AbortSignal | undefined;
+
+  constructor(timeoutMs: number, caller: AbortSignal | undefined) {
+    this.#caller = caller;
+    // Rejected on timeout or abort, so that a fetch (or token function, or body stream) that
+    // ignores its signal cannot hang the call; and rejected harmlessly on dispose, so that it
+    // never stays pending holding the attempt's promises alive.
+    this.interrupt = new Promise<never>((_, reject) => {
+      this.#stopWith = reject;
+    });
+    this.interrupt.catch(noop);
+    this.#timer = setTimeout(() => {
+      this.#timedOut = true;
+      this.#abort(new HsrcpayTimeoutError(timeoutMs));
+    }, timeoutMs);
+    this.#unsubscribe =
+      caller === undefined ? noop : onAbort(caller, () => this.#abort(caller.reason));
+  }
+
   /** Aborted on timeout or when the caller's signal fires; handed to fetch. */
-  signal: AbortSignal;
-  /** Rejects at the same moment, for what does not listen to a signal. */
-  interrupt: Promise<never>;
-  race<T>(promise: Promise<T>): Promise<T>;
-  readonly timedOut: boolean;
-  classify(error: unknown): Failure;
-  dispose(): void;
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  get timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  race<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([promise, this.interrupt]);
+  }
+
+  classify(error: unknown): Failure {
+    if (this.#caller?.aborted) return { kind: "aborted", error };
+    if (this.#timedOut) return { kind: "timeout", error };
+    return { kind: "connection", error };
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#unsubscribe();
+    this.#stopWith(undefined);
+  }
+
+  #abort(reason: unknown): void {
+    this.#controller.abort(reason);
+    this.#stopWith(reason);
+  }
 }
 
-function attemptGuard(timeoutMs: number, signal: AbortSignal | undefined): AttemptGuard {
-  const controller = new AbortController();
-  // Rejected on timeout or abort, so that a fetch (or token function, or body stream) that ignores
-  // its signal cannot hang the call; and rejected harmlessly on dispose, so that it never stays
-  // pending holding the attempt's promises alive.
-  let stopWith: (reason: unknown) => void = () => {};
-  const interrupt = new Promise<never>((_, reject) => {
-    stopWith = reject;
-  });
-  interrupt.catch(() => {});
-  const abort = (reason: unknown) => {
-    controller.abort(reason);
-    stopWith(reason);
-  };
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    abort(new HsrcpayTimeoutError(timeoutMs));
-  }, timeoutMs);
-  const unsubscribe = onAbort(signal, () => abort(signal?.reason));
-  return {
-    signal: controller.signal,
-    interrupt,
-    race: (promise) => Promise.race([promise, interrupt]),
-    get timedOut() {
-      return timedOut;
-    },
-    classify(error) {
-      if (signal?.aborted) return { kind: "aborted", error };
-      if (timedOut) return { kind: "timeout", error };
-      return { kind: "connection", error };
-    },
-    dispose() {
-      clearTimeout(timer);
-      unsubscribe();
-      stopWith(undefined);
-    },
-  };
-}
+function noop(): void {}
 
 async function fetchHead(
   fetchImpl: typeof fetch,
@@ -221,7 +237,7 @@ async function fetchHead(
   guard: AttemptGuard,
 ): Promise<Attempt> {
   try {
-    const response = await guard.race(fetchImpl(url, { ...init, signal: guard.signal }));
+    const response = await guard.race(fetchImpl(url, init));
     return {
       kind: "response",
       status: response.status,
@@ -233,14 +249,37 @@ async function fetchHead(
   }
 }
 
+/** The answer's headers, redacted, and what the client reads in them, in one pass. */
+interface Head extends Framing {
+  headers: Headers;
+  requestId: string | undefined;
+}
+
+function headOf(headers: Headers, redact: Redact): Head {
+  let length: string | undefined;
+  let encoding = "identity";
+  let xRequestId: string | undefined;
+  let requestId: string | undefined;
+  const safe = redactHeaders(headers, redact, (name, value, redacted) => {
+    if (name === "content-length") length = value;
+    else if (name === "content-encoding") encoding = value;
+    else if (name === "x-request-id") xRequestId = redacted;
+    else if (name === "request-id") requestId = redacted;
+  });
+  return {
+    headers: safe,
+    requestId: xRequestId ?? requestId,
+    declaredLength: Number(length ?? Number.NaN),
+    encoded: encoding !== "identity",
+  };
+}
+
 /**
  * A body whose uncompressed Content-Length is already past the cap is over it: read only enough for
  * the error's snippet. With a content-encoding the header counts compressed bytes, so it says nothing.
  */
-function readLimit(response: Response, limit: number): number {
-  const declared = Number(response.headers.get("content-length"));
-  const encoded = (response.headers.get("content-encoding") ?? "identity") !== "identity";
-  return !encoded && declared > limit ? Math.min(limit, snippetBytes) : limit;
+function readLimit(framing: Framing, limit: number): number {
+  return !framing.encoded && framing.declaredLength > limit ? Math.min(limit, snippetBytes) : limit;
 }
 
 /** Enough of an over-cap body to say what it was. */
@@ -294,10 +333,12 @@ function unreadable(
 
 function received(
   response: Response,
-  body: Pick<Received, "text" | "bytes" | "truncated" | "limit" | "uncertain">,
+  head: Head,
+  body: ReadBody,
+  limit: number,
+  uncertain: boolean,
   redact: Redact,
 ): Received {
-  const headers = redactHeaders(response.headers, redact);
   return {
     status: response.status,
     // Control characters, and anything a Response's statusText would refuse, are dropped.
@@ -306,10 +347,14 @@ function received(
       0,
       200,
     ),
-    headers,
-    requestId: requestIdOf(headers),
-    ...body,
+    headers: head.headers,
+    requestId: head.requestId,
+    text: body.text,
+    bytes: body.bytes,
+    truncated: body.truncated,
+    limit,
     redact,
+    uncertain,
   };
 }
 

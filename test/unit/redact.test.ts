@@ -27,6 +27,16 @@ describe("redactorFor", () => {
     expect(redact('{"key":"a\\"b"}')).toBe('{"key":"[redacted]"}');
   });
 
+  it("masks each token with its own redactor when clients with different tokens take turns", () => {
+    const first = "jwt.first-token.sig-0000";
+    const second = "jwt.second-token.sig-1111";
+    const text = `${first} ${second}`;
+    expect(redactorFor(first)(text)).toBe(`jwt…0000 ${second}`);
+    expect(redactorFor(second)(text)).toBe(`${first} jwt…1111`);
+    expect(redactorFor(first)(text)).toBe(`jwt…0000 ${second}`);
+    expect(redactorFor(first)).toBe(redactorFor(first));
+  });
+
   it("leaves text without secrets as it was", () => {
     expect(redact("nothing to see: sk_ pk_test_ key")).toBe("nothing to see: sk_ pk_test_ key");
   });
