@@ -12,8 +12,10 @@ import {
   maskToken,
   type TokenSource,
 } from "./credentials.js";
+import { readEnv } from "./env.js";
 import { HsrcpayError } from "./errors/hsrcpay-error.js";
 import { HsrcpayValidationError } from "./errors/validation-error.js";
+import { type Logger, type LogLevel, type RetryHook, reporterFor } from "./log.js";
 import { checkMaxResponseBytes, checkMaxRetries, checkTimeout } from "./options.js";
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
 import { retryDefaults } from "./retry.js";
@@ -59,6 +61,24 @@ export interface HsrcpayClientOptions {
    * @default 4194304 (4 MiB)
    */
   maxResponseBytes?: number | undefined;
+  /**
+   * How much the client logs: `"error"` (calls that failed), `"warn"` (each retry, with its reason
+   * and delay), `"info"` (each call's outcome), `"debug"` (each attempt, with a failure body's
+   * redacted start). Lines never hold the token or a key.
+   * @default process.env.HSRCPAY_LOG, else "off"
+   */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Where the lines go: anything console-shaped (`debug`, `info`, `warn`, `error`).
+   * @default globalThis.console
+   */
+  logger?: Logger | undefined;
+  /**
+   * Called before each retry with what failed and how long the client waits: for metrics and
+   * tracing. What it throws or rejects with is logged at `warn` and does not stop the call.
+   * @example onRetry: (event) => metrics.increment("hsrcpay.retry", { reason: event.reason })
+   */
+  onRetry?: RetryHook | undefined;
 }
 
 export interface HsrcpayClient {
@@ -82,6 +102,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
   checkMaxRetries(options.maxRetries, "maxRetries");
   checkTimeout(options.timeout, "timeout");
   checkMaxResponseBytes(options.maxResponseBytes, "maxResponseBytes");
+  const reporter = reporterFor(options, readEnv("HSRCPAY_LOG"));
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new HsrcpayValidationError("fetch", "must be a function");
   }
@@ -124,6 +145,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     maxRetries: options.maxRetries ?? retryDefaults.maxRetries,
     timeoutMs: options.timeout ?? defaultTimeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
+    reporter,
   };
 
   const { api, through } = createApi(config, baseUrl);

@@ -148,7 +148,7 @@ function lengthHeader(received: Received): string {
 const snippetWindow = 16_384;
 const windowMargin = 8_192;
 
-function snippet(received: Received): string {
+export function snippet(received: Pick<Received, "text" | "redact">): string {
   const { text } = received;
   let clean = received.redact(text.slice(0, snippetWindow));
   if (text.length > snippetWindow) clean = clean.slice(0, -windowMargin);

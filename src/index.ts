@@ -32,6 +32,7 @@ export { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js"
 export { HsrcpayRedirectError } from "./errors/redirect-error.js";
 export { HsrcpayResponseTooLargeError } from "./errors/response-too-large-error.js";
 export { HsrcpayValidationError } from "./errors/validation-error.js";
+export type { Logger, LogLevel, RetryEvent, RetryHook } from "./log.js";
 export { optionLimits, type RequestOptions } from "./options.js";
 export type { Page, PagePromise } from "./pagination.js";
 export type {

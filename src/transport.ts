@@ -6,7 +6,7 @@
 // the same Idempotency-Key.
 import { onAbort } from "./abort-listeners.js";
 import { discardBody, type Framing, type ReadBody, readCapped } from "./body.js";
-import { requestIdOf } from "./envelope.js";
+import { requestIdOf, snippet } from "./envelope.js";
 import {
   HsrcpayAbortError,
   HsrcpayConnectionError,
@@ -15,6 +15,7 @@ import {
 } from "./errors/hsrcpay-error.js";
 import { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
 import { HsrcpayRedirectError } from "./errors/redirect-error.js";
+import type { AttemptReport, Reporter } from "./log.js";
 import { type Redact, redactHeader, redactHeaders, redactorFor } from "./redact.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 
@@ -26,6 +27,8 @@ export interface TransportConfig {
   timeoutMs: number;
   /** Cap on a body's decoded bytes; failure bodies are capped at `errorBodyLimit` below it. */
   maxResponseBytes: number;
+  /** Logs attempts, retries and outcomes, and calls `onRetry`; absent when nothing listens. */
+  reporter?: Reporter | undefined;
 }
 
 export interface OutgoingRequest {
@@ -99,11 +102,14 @@ export async function send(
     signal: null,
   };
 
+  const { reporter } = config;
+  const tell = reporter && new Telling(reporter, request, maxRetries);
   let uncertain = false;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
     const guard = new AttemptGuard(timeoutMs, signal);
     init.signal = guard.signal;
+    tell?.start();
     let attempt: Attempt;
     try {
       attempt = await fetchHead(config.fetch, request.url, init, guard);
@@ -111,10 +117,12 @@ export async function send(
         const { response } = attempt;
         if (shouldRetry(attempt, retry, maxRetries, Date.now())) {
           discardBody(response);
+          tell?.attempt(attempt.status, response.headers, redact);
         } else {
           const failure = unreadable(response, request, redact);
           if (failure) {
             discardBody(response);
+            tell?.end(tell.attempt(attempt.status, response.headers, redact));
             throw failure;
           }
           const head = headOf(response.headers, redact);
@@ -124,7 +132,9 @@ export async function send(
               : Math.min(config.maxResponseBytes, errorBodyLimit);
           try {
             const body = await readCapped(response, readLimit(head, limit), guard.interrupt, head);
-            return received(response, head, body, limit, uncertain, redact);
+            const answer = received(response, head, body, limit, uncertain, redact);
+            tell?.end(tell.answer(answer));
+            return answer;
           } catch (error) {
             // A body cut by a reset is like no answer: retried with the same Idempotency-Key.
             attempt = guard.classify(error);
@@ -135,11 +145,116 @@ export async function send(
       guard.dispose();
     }
     // Here the attempt is a failure, or a response that is to be retried.
-    if (attempt.kind !== "response" && !shouldRetry(attempt, retry, maxRetries, Date.now())) {
-      throw failureOf(attempt, timeoutMs, redact);
+    if (attempt.kind !== "response") {
+      const report = tell?.failure(attempt, redact);
+      if (!shouldRetry(attempt, retry, maxRetries, Date.now())) {
+        if (report) tell?.end(report);
+        throw failureOf(attempt, timeoutMs, redact);
+      }
     }
     uncertain ||= attempt.kind !== "response" || attempt.status >= 500;
-    await sleep(retryDelay(attempt, retry, Date.now(), Math.random), signal);
+    const delayMs = retryDelay(attempt, retry, Date.now(), Math.random);
+    tell?.retry(attempt, delayMs);
+    try {
+      await sleep(delayMs, signal);
+    } catch (error) {
+      tell?.end(tell.failure({ kind: "aborted", error }, redact));
+      throw error;
+    }
+  }
+}
+
+/**
+ * Reports one call's attempts to the reporter. Made only when someone listens, so a client that
+ * does not log reads no clock and builds no report.
+ */
+class Telling {
+  readonly #reporter: Reporter;
+  readonly #operation: string;
+  readonly #idempotencyKey: string | undefined;
+  readonly #maxAttempts: number;
+  readonly #callStarted = performance.now();
+  #attempt = 0;
+  #attemptStarted = 0;
+  #last: AttemptReport | undefined;
+
+  constructor(reporter: Reporter, request: OutgoingRequest, maxRetries: number) {
+    this.#reporter = reporter;
+    this.#operation = labelOf(request);
+    this.#idempotencyKey = request.headers["idempotency-key"];
+    this.#maxAttempts = maxRetries + 1;
+  }
+
+  start(): void {
+    this.#attempt += 1;
+    this.#attemptStarted = performance.now();
+  }
+
+  /** An answer that is not read: retried, or refused (a redirect, a status outside 200-599). */
+  attempt(status: number, headers: Headers, redact: Redact): AttemptReport {
+    const id = requestIdOf(headers);
+    return this.#report(status, id === undefined ? undefined : redactHeader("", id, redact));
+  }
+
+  /** The answer the call returns; a failure's body shows as the errors show it. */
+  answer(answer: Received): AttemptReport {
+    return this.#report(
+      answer.status,
+      answer.requestId,
+      answer.status >= 300 ? snippet(answer) : undefined,
+    );
+  }
+
+  failure(attempt: Failure, redact: Redact): AttemptReport {
+    const detail =
+      attempt.kind === "connection"
+        ? redact(describeCause(attempt.error)).slice(0, 200)
+        : undefined;
+    return this.#report(attempt.kind, undefined, detail);
+  }
+
+  retry(attempt: Attempt, delayMs: number): void {
+    const last = this.#last;
+    this.#reporter.retry({
+      operation: this.#operation,
+      attempt: this.#attempt,
+      maxAttempts: this.#maxAttempts,
+      reason:
+        attempt.kind === "response"
+          ? "status"
+          : attempt.kind === "timeout"
+            ? "timeout"
+            : "connection",
+      status: attempt.kind === "response" ? attempt.status : undefined,
+      delayMs,
+      durationMs: last?.durationMs ?? 0,
+      requestId: last?.requestId,
+      idempotencyKey: this.#idempotencyKey,
+    });
+  }
+
+  end(report: AttemptReport): void {
+    this.#reporter.finished(report, this.#attempt, performance.now() - this.#callStarted);
+  }
+
+  #report(
+    outcome: AttemptReport["outcome"],
+    requestId: string | undefined,
+    detail?: string,
+  ): AttemptReport {
+    const report: AttemptReport = {
+      operation: this.#operation,
+      attempt: this.#attempt,
+      maxAttempts: this.#maxAttempts,
+      outcome,
+      durationMs: performance.now() - this.#attemptStarted,
+      requestId,
+      idempotencyKey: this.#idempotencyKey,
+      detail,
+    };
+    this.#last = report;
+    this.#reporter.attempt(report);
+    return report;
   }
 }
 

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 
 describe("npm start", () => {
   it("runs the key lifecycle on a mock it starts and stops itself, secrets masked", async () => {
-    const env = { ...process.env, HSRCPAY_BASE_URL: "", HSRCPAY_API_KEY: "" };
+    const env = { ...process.env, HSRCPAY_BASE_URL: "", HSRCPAY_API_KEY: "", HSRCPAY_LOG: "" };
     const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       cwd: repoRoot,
       env,
@@ -38,12 +38,14 @@ describe("npm start", () => {
     expect(stdout).toContain("Mock stopped.");
   });
 
-  it("talks to HSRCPAY_BASE_URL with HSRCPAY_API_KEY instead, starting no mock", async () => {
+  it("talks to HSRCPAY_BASE_URL with HSRCPAY_API_KEY instead, starting no mock; HSRCPAY_LOG=debug shows each attempt", async () => {
     const baseUrl = inject("prismBaseUrl"); // stands in for a real server
+    const token = "pk_live_publishable000000000000";
     const env = {
       ...process.env,
       HSRCPAY_BASE_URL: baseUrl,
-      HSRCPAY_API_KEY: "pk_live_publishable000000000000",
+      HSRCPAY_API_KEY: token,
+      HSRCPAY_LOG: "debug",
     };
     const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       cwd: repoRoot,
@@ -56,5 +58,13 @@ describe("npm start", () => {
     // Against a server that is not the embedded mock, a live managed key is not rotated.
     expect(stdout).toContain("Skipped regenerating key_4hW8pK2sD6fG0jL3");
     expect(stdout).not.toContain("Regenerated");
+    expect(stdout).toMatch(
+      /^\[hsrcpay\] POST \/api-keys\/ attempt 1\/3: 200 in \d+ ms \(idempotency key [0-9a-f-]{36}\)$/m,
+    );
+    expect(stdout).toMatch(/^\[hsrcpay\] GET \/api-keys\/ 200 after 1 attempt in \d+ ms$/m);
+    expect(stdout).toMatch(
+      /^\[hsrcpay\] DELETE \/api-keys\/key_9xT2mQ4rL7vN1bZ8 attempt 1\/3: 200/m,
+    );
+    expect(stdout).not.toContain(token);
   });
 });

@@ -1,0 +1,190 @@
+// What the client tells about its calls: a console-shaped logger at a level the user turns on
+// (`logLevel`, or HSRCPAY_LOG where there is an environment), and an `onRetry` hook for telemetry.
+// Every line is built from the method and path, statuses, timings, request ids and the
+// Idempotency-Key; a body only as the redacted, capped snippet the errors show. Never the token
+// or a key: the lines are made from values that were redacted before they got here.
+import { HsrcpayValidationError } from "./errors/validation-error.js";
+
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/** Anything shaped like `console`: `console` itself, pino, winston, a test's recorder. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** One retry about to happen, as `onRetry` receives it. */
+export interface RetryEvent {
+  /** `POST /v1/api-keys/`: the method and path, never the query. */
+  readonly operation: string;
+  /** The attempt that failed, from 1. */
+  readonly attempt: number;
+  /** 1 + maxRetries. */
+  readonly maxAttempts: number;
+  /** Why it is retried: a retryable status (408, 429, 5xx), no answer in time, or no connection. */
+  readonly reason: "status" | "timeout" | "connection";
+  /** The status that is retried, for `reason: "status"`. */
+  readonly status: number | undefined;
+  /** The wait before the next attempt. */
+  readonly delayMs: number;
+  readonly durationMs: number;
+  readonly requestId: string | undefined;
+  /** The same on every attempt of the call, so the server applies a write once. */
+  readonly idempotencyKey: string | undefined;
+}
+
+export type RetryHook = (event: RetryEvent) => void | Promise<void>;
+
+const levels: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+const levelNames = Object.keys(levels) as LogLevel[];
+const methods = ["error", "warn", "info", "debug"] as const;
+
+/** One attempt's end, as the transport reports it. */
+export interface AttemptReport {
+  operation: string;
+  attempt: number;
+  maxAttempts: number;
+  /** A status, or the kind of failure when nothing usable arrived. */
+  outcome: number | "timeout" | "connection" | "aborted";
+  durationMs: number;
+  requestId: string | undefined;
+  idempotencyKey: string | undefined;
+  /** Redacted and capped: the start of a failure body, or what went wrong with the connection. */
+  detail?: string | undefined;
+}
+
+/**
+ * The transport's reporter: each method is a no-op below the level, and tells whether anything
+ * listens, so that the hot path builds no strings and reads no clock when logging is off.
+ */
+export class Reporter {
+  readonly #logger: Logger;
+  readonly #level: number;
+  readonly #onRetry: RetryHook | undefined;
+
+  constructor(logger: Logger, level: LogLevel, onRetry: RetryHook | undefined) {
+    this.#logger = logger;
+    this.#level = levels[level];
+    this.#onRetry = onRetry;
+  }
+
+  /** Whether attempts are timed and reported at all. */
+  get active(): boolean {
+    return this.#level > 0 || this.#onRetry !== undefined;
+  }
+
+  attempt(report: AttemptReport): void {
+    if (this.#level < levels.debug) return;
+    const { outcome } = report;
+    const what = typeof outcome === "number" ? `${outcome}` : outcomeWords[outcome];
+    const detail = report.detail ? `: ${report.detail}` : "";
+    this.#write(
+      "debug",
+      `${report.operation} attempt ${report.attempt}/${report.maxAttempts}: ${what} in ${ms(report.durationMs)}${ids(report)}${detail}`,
+    );
+  }
+
+  retry(event: RetryEvent): void {
+    if (this.#level >= levels.warn) {
+      const why = event.reason === "status" ? `${event.status}` : outcomeWords[event.reason];
+      this.#write(
+        "warn",
+        `${event.operation} attempt ${event.attempt}/${event.maxAttempts} got ${why}; retrying in ${ms(event.delayMs)} with the same idempotency key${ids(event)}`,
+      );
+    }
+    const hook = this.#onRetry;
+    if (hook === undefined) return;
+    // The hook is the user's: whatever it does, the call goes on (and nothing is left unhandled).
+    try {
+      const result = hook(event);
+      if (result && typeof result.then === "function")
+        result.then(undefined, (error) => this.#hookFailed(error));
+    } catch (error) {
+      this.#hookFailed(error);
+    }
+  }
+
+  /** The call's end: `info` for an answer below 400, `error` for a failure status or no answer. */
+  finished(report: AttemptReport, attempts: number, totalMs: number): void {
+    const { outcome } = report;
+    const failed = typeof outcome !== "number" || outcome >= 400;
+    if (this.#level < (failed ? levels.error : levels.info)) return;
+    const what = typeof outcome === "number" ? `${outcome}` : outcomeWords[outcome];
+    const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+    this.#write(
+      failed ? "error" : "info",
+      `${report.operation} ${failed ? "failed: " : ""}${what} after ${tries} in ${ms(totalMs)}${ids(report)}`,
+    );
+  }
+
+  #hookFailed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.#write("warn", `onRetry threw (the call goes on): ${message.slice(0, 200)}`);
+  }
+
+  #write(method: (typeof methods)[number], line: string): void {
+    try {
+      this.#logger[method](`[hsrcpay] ${line}`);
+    } catch {
+      // A logger that throws must not turn a working call into a failed one.
+    }
+  }
+}
+
+const outcomeWords = {
+  timeout: "no answer in time",
+  connection: "a connection failure",
+  aborted: "aborted by the caller",
+} as const;
+
+function ms(value: number): string {
+  return `${Math.round(value)} ms`;
+}
+
+function ids(event: { requestId: string | undefined; idempotencyKey: string | undefined }): string {
+  const parts = [];
+  if (event.requestId !== undefined) parts.push(`request id ${event.requestId}`);
+  if (event.idempotencyKey !== undefined) parts.push(`idempotency key ${event.idempotencyKey}`);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
+/**
+ * The reporter for a client's options, or undefined when nothing would be reported (the default:
+ * a client that was not asked to log reads no clock and builds no line).
+ */
+export function reporterFor(
+  options: { logger?: unknown; logLevel?: unknown; onRetry?: unknown },
+  env: string | undefined,
+): Reporter | undefined {
+  const level = options.logLevel ?? (env === undefined || env === "" ? "off" : env);
+  const field = options.logLevel !== undefined ? "logLevel" : "HSRCPAY_LOG";
+  if (typeof level !== "string" || !Object.hasOwn(levels, level)) {
+    throw new HsrcpayValidationError(
+      field,
+      `must be one of ${levelNames.map((name) => `"${name}"`).join(", ")}`,
+    );
+  }
+  const logger = options.logger ?? globalThis.console;
+  if (
+    (options.logger !== undefined || level !== "off") &&
+    (typeof logger !== "object" ||
+      logger === null ||
+      methods.some((method) => typeof (logger as Record<string, unknown>)[method] !== "function"))
+  ) {
+    throw new HsrcpayValidationError(
+      "logger",
+      "must be console-shaped: an object with debug, info, warn and error functions",
+    );
+  }
+  if (options.onRetry !== undefined && typeof options.onRetry !== "function") {
+    throw new HsrcpayValidationError("onRetry", "must be a function");
+  }
+  const reporter = new Reporter(
+    logger as Logger,
+    level as LogLevel,
+    options.onRetry as RetryHook | undefined,
+  );
+  return reporter.active ? reporter : undefined;
+}

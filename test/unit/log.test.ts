@@ -1,0 +1,169 @@
+// The reporter behind `logLevel`, `logger`, HSRCPAY_LOG and `onRetry`: which lines each level
+// shows, what they say, and that a broken logger or hook never breaks a call.
+import { describe, expect, it } from "vitest";
+import { HsrcpayValidationError } from "../../src/index.js";
+import { type AttemptReport, type RetryEvent, reporterFor } from "../../src/log.js";
+import { logRecorder } from "../helpers/log-recorder.js";
+import { validationFieldOf } from "../helpers/rejection.js";
+
+const attempt: AttemptReport = {
+  operation: "POST /v1/api-keys/",
+  attempt: 1,
+  maxAttempts: 3,
+  outcome: 503,
+  durationMs: 12.4,
+  requestId: "req_1",
+  idempotencyKey: "idem-1",
+};
+const retry: RetryEvent = {
+  operation: "POST /v1/api-keys/",
+  attempt: 1,
+  maxAttempts: 3,
+  reason: "status",
+  status: 503,
+  delayMs: 250,
+  durationMs: 12,
+  requestId: "req_1",
+  idempotencyKey: "idem-1",
+};
+
+function reporterAt(logLevel: string) {
+  const log = logRecorder();
+  const reporter = reporterFor({ logLevel, logger: log.logger }, undefined);
+  reporter?.attempt(attempt);
+  reporter?.retry(retry);
+  reporter?.finished({ ...attempt, outcome: 201 }, 2, 300);
+  reporter?.finished({ ...attempt, outcome: 409 }, 1, 20);
+  reporter?.finished({ ...attempt, outcome: "timeout" }, 3, 90_000);
+  return log;
+}
+
+describe("log levels", () => {
+  it("off (the default) makes no reporter at all", () => {
+    expect(reporterFor({}, undefined)).toBeUndefined();
+    expect(reporterFor({ logLevel: "off" }, "debug")).toBeUndefined();
+    expect(reporterFor({}, "")).toBeUndefined();
+  });
+
+  it.each([
+    ["error", ["error", "error"]],
+    ["warn", ["warn", "error", "error"]],
+    ["info", ["warn", "info", "error", "error"]],
+    ["debug", ["debug", "warn", "info", "error", "error"]],
+  ])("%s shows %j", (level, expected) => {
+    expect(reporterAt(level).lines.map((line) => line.level)).toEqual(expected);
+  });
+
+  it("reads HSRCPAY_LOG when logLevel is not given; logLevel wins over it", () => {
+    const log = logRecorder();
+    reporterFor({ logger: log.logger }, "warn")?.retry(retry);
+    reporterFor({ logger: log.logger, logLevel: "error" }, "debug")?.retry(retry);
+    expect(log.lines).toHaveLength(1);
+  });
+});
+
+describe("lines", () => {
+  it("say the attempt, its outcome and time, the request id and the Idempotency-Key", () => {
+    const { lines } = reporterAt("debug");
+    expect(lines.map((line) => line.line)).toEqual([
+      "[hsrcpay] POST /v1/api-keys/ attempt 1/3: 503 in 12 ms (request id req_1, idempotency key idem-1)",
+      "[hsrcpay] POST /v1/api-keys/ attempt 1/3 got 503; retrying in 250 ms with the same idempotency key (request id req_1, idempotency key idem-1)",
+      "[hsrcpay] POST /v1/api-keys/ 201 after 2 attempts in 300 ms (request id req_1, idempotency key idem-1)",
+      "[hsrcpay] POST /v1/api-keys/ failed: 409 after 1 attempt in 20 ms (request id req_1, idempotency key idem-1)",
+      "[hsrcpay] POST /v1/api-keys/ failed: no answer in time after 3 attempts in 90000 ms (request id req_1, idempotency key idem-1)",
+    ]);
+  });
+
+  it("name failures without an answer and add a detail when there is one", () => {
+    const log = logRecorder();
+    const reporter = reporterFor({ logLevel: "debug", logger: log.logger }, undefined);
+    reporter?.attempt({
+      ...attempt,
+      outcome: "connection",
+      requestId: undefined,
+      idempotencyKey: undefined,
+      detail: "fetch failed: other side closed",
+    });
+    reporter?.retry({ ...retry, reason: "timeout", status: undefined });
+    expect(log.lines.map((line) => line.line)).toEqual([
+      "[hsrcpay] POST /v1/api-keys/ attempt 1/3: a connection failure in 12 ms: fetch failed: other side closed",
+      "[hsrcpay] POST /v1/api-keys/ attempt 1/3 got no answer in time; retrying in 250 ms with the same idempotency key (request id req_1, idempotency key idem-1)",
+    ]);
+  });
+});
+
+describe("onRetry", () => {
+  it("receives every retry event, also with logging off", () => {
+    const events: RetryEvent[] = [];
+    reporterFor({ onRetry: (event: RetryEvent) => void events.push(event) }, undefined)?.retry(
+      retry,
+    );
+    expect(events).toEqual([retry]);
+  });
+
+  it("throwing or rejecting is logged at warn and never escapes", async () => {
+    const log = logRecorder();
+    const throwing = reporterFor(
+      {
+        logLevel: "warn",
+        logger: log.logger,
+        onRetry: () => {
+          throw new Error("metrics down");
+        },
+      },
+      undefined,
+    );
+    expect(() => throwing?.retry(retry)).not.toThrow();
+    const rejecting = reporterFor(
+      {
+        logLevel: "warn",
+        logger: log.logger,
+        onRetry: async () => Promise.reject(new Error("late")),
+      },
+      undefined,
+    );
+    rejecting?.retry(retry);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log.lines.map((line) => line.line).filter((line) => line.includes("onRetry"))).toEqual([
+      "[hsrcpay] onRetry threw (the call goes on): metrics down",
+      "[hsrcpay] onRetry threw (the call goes on): late",
+    ]);
+  });
+});
+
+describe("a logger that throws", () => {
+  it("does not break the reporting call", () => {
+    const broken = {
+      debug: () => {
+        throw new Error("disk full");
+      },
+      info: () => {},
+      warn: () => {},
+      error: () => {},
+    };
+    const reporter = reporterFor({ logLevel: "debug", logger: broken }, undefined);
+    expect(() => reporter?.attempt(attempt)).not.toThrow();
+  });
+});
+
+describe("bad options", () => {
+  it.each([
+    [{ logLevel: "verbose" }, undefined, "logLevel"],
+    [{ logLevel: 3 }, undefined, "logLevel"],
+    [{}, "true", "HSRCPAY_LOG"],
+    [{ logLevel: "debug", logger: { debug() {} } }, undefined, "logger"],
+    [{ logger: "console" }, undefined, "logger"],
+    [{ onRetry: "metrics" }, undefined, "onRetry"],
+  ])("%j with HSRCPAY_LOG=%s names %s", (options, env, field) => {
+    expect(validationFieldOf(() => reporterFor(options, env))).toBe(field);
+  });
+
+  it("lists the levels when one is wrong", () => {
+    expect(() => reporterFor({ logLevel: "verbose" }, undefined)).toThrow(
+      new HsrcpayValidationError(
+        "logLevel",
+        'must be one of "off", "error", "warn", "info", "debug"',
+      ),
+    );
+  });
+});
