@@ -78,8 +78,21 @@ export function variants(
   const http = axios.create({ headers });
   const query = { query: { account_id: params.account_id } };
   const json = async (response: Promise<Response>) => (await response).json();
+  // What the client sets on every attempt besides the request itself: a timeout that aborts
+  // through a signal (30 s, cleared when the body is read) and redirect: "manual".
+  const guarded = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const init = { method: "POST", headers, body: bodyText, redirect: "manual" as const };
+      return await json(fetchImpl(url, { ...init, signal: controller.signal }));
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   return {
     "raw fetch": () => json(fetchImpl(url, { method: "POST", headers, body: bodyText })),
+    "raw fetch with a timeout signal": guarded,
     "hsrcpay.apiKeys.create": () => hsrcpay.apiKeys.create(params),
     "raw fetch: list": () => json(fetchImpl(`${url}&page=1&limit=10`, { headers: read })),
     "hsrcpay.apiKeys.list (one page)": async () =>
@@ -98,6 +111,7 @@ export function variants(
 /** Which raw-fetch variant is the baseline of a client variant. */
 export const baselineOf: Record<string, string> = {
   "hsrcpay.apiKeys.create": "raw fetch",
+  "raw fetch with a timeout signal": "raw fetch",
   "hsrcpay.apiKeys.list (one page)": "raw fetch: list",
   "hsrcpay.apiKeys.delete": "raw fetch: delete",
   "hsrcpay.apiKeys.regenerate": "raw fetch: regenerate",

@@ -90,6 +90,17 @@ ${targeted
     }),
   )
   .join("\n")}
+${[
+  ["its own process", rows],
+  ["the client's process", rowsInProcess],
+]
+  .map(([where, table]) => {
+    const t = table as typeof rows;
+    const median = (n: string) => t.find((r) => r.name === n)?.medianUs ?? Number.NaN;
+    const ratio = median("hsrcpay.apiKeys.create") / median("raw fetch with a timeout signal");
+    return `| \`hsrcpay.apiKeys.create\` over raw fetch with the same per-attempt timeout signal and \`redirect: "manual"\`, server in ${where} (no target: the client's own cost) | ${fmt(ratio, 3)}x | |`;
+  })
+  .join("\n")}
 | wrapper cost on an in-memory fetch within 1.5x of bare openapi-fetch | ${fmt(wrapperRatio, 2)}x the time per call | ${verdict(wrapperRatio <= 1.5)} |
 | ESM bundle, openapi-fetch included, at most 6 KB min+gzip | ${fmt(client.gzipped / 1024, 2)} KiB | ${verdict(client.gzipped <= 6 * 1024)} |
 | import at most 30 ms over an empty process | +${fmt(boot.importMs - boot.emptyMs)} ms | ${verdict(boot.importMs - boot.emptyMs <= 30)} |
