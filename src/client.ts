@@ -106,6 +106,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new HsrcpayValidationError("fetch", "must be a function");
   }
+  checkRandomUUID();
   const browser = inBrowser();
   const allowBrowser = options.dangerouslyAllowBrowser === true;
   const source = options.token ?? envToken();
@@ -168,6 +169,19 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     toJSON: summary,
     [Symbol.for("nodejs.util.inspect.custom")]: () => ({ HsrcpayClient: summary() }),
   } as HsrcpayClient;
+}
+
+// Every write's Idempotency-Key is a `crypto.randomUUID()` (src/typed-api.ts). Node 18 has no
+// global `crypto`, and browsers hide `randomUUID` from pages not served over https or from
+// localhost: say so here, not with a bare ReferenceError on the first write.
+function checkRandomUUID(): void {
+  const { crypto } = globalThis as { crypto?: { randomUUID?: unknown } };
+  if (typeof crypto?.randomUUID !== "function") {
+    throw new HsrcpayError(
+      "This runtime has no global crypto.randomUUID(), which the client needs for Idempotency-Keys: " +
+        "use Node 20 or later, or in a browser a page served over https or from localhost.",
+    );
+  }
 }
 
 function checkBaseUrl(value: unknown): string {
