@@ -51,7 +51,9 @@ export interface HsrcpayClientOptions {
    */
   timeout?: number | undefined;
   /**
-   * Allow a secret key (`sk_…`) in a browser. Anyone who can open the page can read it.
+   * Allow a secret key (`sk_…`) in a browser: a page, or a dedicated, shared or service worker in
+   * a browser, which run on the visitor's machine too. Anyone who can open the page can read it.
+   * Server runtimes (Node, Deno, Bun, Cloudflare Workers, Vercel Edge) accept a secret key without it.
    * @default false
    */
   dangerouslyAllowBrowser?: boolean | undefined;
