@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the unit, adversarial and contract suites on each Node version in NODE_VERSIONS (default: 20 22 24).
+# Runs the unit, adversarial and contract suites on each Node version in NODE_VERSIONS (default:
+# 20 22 24 26, every line in `engines`).
 # Versions other than the machine's own come from the npm registry's `node` package (npx node@N),
 # so one machine runs the whole matrix. With HSRCPAY_MATRIX_REPORTS=DIR, each run writes its
 # vitest JSON report to DIR/nodeN.json (CI sums them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-versions=${NODE_VERSIONS:-20 22 24}
+versions=${NODE_VERSIONS:-20 22 24 26}
 local_major=$(node -p 'process.versions.node.split(".")[0]')
 failed=()
 for version in $versions; do

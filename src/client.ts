@@ -51,7 +51,9 @@ export interface HsrcpayClientOptions {
    */
   timeout?: number | undefined;
   /**
-   * Allow a secret key (`sk_…`) in a browser. Anyone who can open the page can read it.
+   * Allow a secret key (`sk_…`) in a browser: a page, or a dedicated, shared or service worker in
+   * a browser, which run on the visitor's machine too. Anyone who can open the page can read it.
+   * Server runtimes (Node, Deno, Bun, Cloudflare Workers, Vercel Edge) accept a secret key without it.
    * @default false
    */
   dangerouslyAllowBrowser?: boolean | undefined;
@@ -106,6 +108,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new HsrcpayValidationError("fetch", "must be a function");
   }
+  checkRandomUUID();
   const browser = inBrowser();
   const allowBrowser = options.dangerouslyAllowBrowser === true;
   const source = options.token ?? envToken();
@@ -168,6 +171,19 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     toJSON: summary,
     [Symbol.for("nodejs.util.inspect.custom")]: () => ({ HsrcpayClient: summary() }),
   } as HsrcpayClient;
+}
+
+// Every write's Idempotency-Key is a `crypto.randomUUID()` (src/typed-api.ts). Node 18 has no
+// global `crypto`, and browsers hide `randomUUID` from pages not served over https or from
+// localhost: say so here, not with a bare ReferenceError on the first write.
+function checkRandomUUID(): void {
+  const { crypto } = globalThis as { crypto?: { randomUUID?: unknown } };
+  if (typeof crypto?.randomUUID !== "function") {
+    throw new HsrcpayError(
+      "This runtime has no global crypto.randomUUID(), which the client needs for Idempotency-Keys: " +
+        "use Node 20 or later, or in a browser a page served over https or from localhost.",
+    );
+  }
 }
 
 function checkBaseUrl(value: unknown): string {

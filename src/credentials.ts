@@ -55,12 +55,43 @@ function describe(value: unknown): string {
   return `${type === "object" ? "an" : "a"} ${type}, not a string`;
 }
 
-/** True in a page or a web worker, where anything the client holds is readable by visitors. */
-export function inBrowser(): boolean {
-  const g = globalThis as { window?: { document?: unknown }; WorkerGlobalScope?: unknown };
+/** The globals the runtime checks read; a parameter, so that tests can hand in any runtime's. */
+interface RuntimeGlobals {
+  window?: { document?: unknown } | null;
+  WorkerGlobalScope?: unknown;
+  navigator?: { userAgent?: unknown };
+  EdgeRuntime?: unknown;
+  Deno?: { version?: { deno?: unknown } };
+  Bun?: { version?: unknown };
+  process?: { versions?: { node?: unknown }; env?: Record<string, string | undefined> };
+}
+
+/**
+ * True where the code runs on a visitor's machine, so that they could read a secret key: a page
+ * (a `window` with a `document`: jsdom and happy-dom count too), and a dedicated, shared or service
+ * worker in a browser, which still runs in the visitor's browser. Cloudflare Workers define
+ * `WorkerGlobalScope` as well but run on a server: a worker scope with a server runtime's mark
+ * (see `onServerRuntime`) is not a browser.
+ */
+export function inBrowser(scope: object = globalThis): boolean {
+  const g = scope as RuntimeGlobals;
+  if (typeof g.window === "object" && g.window?.document !== undefined) return true;
+  return g.WorkerGlobalScope !== undefined && !onServerRuntime(g);
+}
+
+/**
+ * Marks that server runtimes set and browsers do not: workerd's fixed user agent, Vercel's
+ * `EdgeRuntime` name, Deno's and Bun's version strings, Node's `process.versions.node` (which Deno,
+ * Bun and Workers with nodejs_compat also set). A browser polyfill of `process` has no
+ * `versions.node`, and an element with `id="Deno"` or `id="EdgeRuntime"` is not a string version.
+ */
+function onServerRuntime(g: RuntimeGlobals): boolean {
   return (
-    (typeof g.window === "object" && g.window?.document !== undefined) ||
-    g.WorkerGlobalScope !== undefined
+    g.navigator?.userAgent === "Cloudflare-Workers" ||
+    typeof g.EdgeRuntime === "string" ||
+    typeof g.Deno?.version?.deno === "string" ||
+    typeof g.Bun?.version === "string" ||
+    typeof g.process?.versions?.node === "string"
   );
 }
 
@@ -77,7 +108,20 @@ export function assertAllowedHere(
   }
 }
 
-export function envToken(): string | undefined {
-  const g = globalThis as { process?: { env?: Record<string, string | undefined> } };
-  return g.process?.env?.HSRCPAY_API_KEY;
+/**
+ * `HSRCPAY_API_KEY` from `process.env`, where the runtime has one (Node, Bun, Deno, Workers with
+ * nodejs_compat, whose `process.env` holds the Worker's bindings). Deno throws `NotCapable` on the
+ * read without `--allow-env`: that becomes an error that says what to do.
+ */
+export function envToken(scope: object = globalThis): string | undefined {
+  const g = scope as RuntimeGlobals;
+  try {
+    return g.process?.env?.HSRCPAY_API_KEY;
+  } catch (error) {
+    throw new HsrcpayError(
+      "Could not read HSRCPAY_API_KEY: the runtime denied access to the environment. " +
+        "Pass token to createHsrcpayClient, or allow reading that variable (Deno: --allow-env=HSRCPAY_API_KEY).",
+      { cause: error },
+    );
+  }
 }

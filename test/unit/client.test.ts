@@ -4,6 +4,7 @@ import {
   createHsrcpayClient,
   defaultMaxResponseBytes,
   HsrcpayConnectionError,
+  HsrcpayError,
   HsrcpayResponseTooLargeError,
   HsrcpayValidationError,
 } from "../../src/index.js";
@@ -260,5 +261,37 @@ describe("createHsrcpayClient: what a refused option says", () => {
     });
     expect(JSON.parse(JSON.stringify(hsrcpay)).token).toBe("(from a function)");
     expect(calls).toBe(0);
+  });
+});
+
+describe("createHsrcpayClient without crypto.randomUUID", () => {
+  // Node 18 has no global crypto; a browser page over plain http has crypto without randomUUID.
+  // Restored at once: vitest itself may need crypto.
+  const constructedWith = (crypto: unknown) => {
+    vi.stubGlobal("crypto", crypto);
+    try {
+      return createHsrcpayClient({ token, fetch: observedFetch(() => created()) });
+    } catch (error) {
+      return error;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  };
+
+  it.each([
+    ["no crypto (Node 18)", undefined],
+    ["crypto without randomUUID (an http page)", { getRandomValues: () => undefined }],
+  ])("refuses at construction with %s, saying what it needs", (_, crypto) => {
+    const error = constructedWith(crypto);
+    expect(error).toBeInstanceOf(HsrcpayError);
+    expect((error as Error).message).toBe(
+      "This runtime has no global crypto.randomUUID(), which the client needs for Idempotency-Keys: " +
+        "use Node 20 or later, or in a browser a page served over https or from localhost.",
+    );
+  });
+
+  it("builds the client when randomUUID is there", () => {
+    const client = constructedWith({ randomUUID: () => "8d1b6f8c-0000-4000-8000-000000000000" });
+    expect(client).not.toBeInstanceOf(Error);
   });
 });

@@ -255,13 +255,106 @@ describe("inBrowser", () => {
       false,
     ],
   ])("with %s: %s", (_, window, expected) => {
-    vi.stubGlobal("window", window);
-    expect(inBrowser()).toBe(expected);
+    expect(inBrowser({ window })).toBe(expected);
   });
 
-  it("is true in a web worker", () => {
+  // What each server runtime sets and a browser's worker does not (seen in each runtime by
+  // `npm run test:runtimes`), and look-alikes a browser could have.
+  const serverMarks = {
+    navigator: { userAgent: "Cloudflare-Workers" },
+    EdgeRuntime: "edge-runtime",
+    Deno: { version: { deno: "2.9.6" } },
+    Bun: { version: "1.4.5" },
+    process: { versions: { node: "24.11.0" } },
+  };
+  const lookAlikes = {
+    navigator: { userAgent: "Mozilla/5.0 (X11; Linux x86_64) Cloudflare-Workers" },
+    EdgeRuntime: { id: "EdgeRuntime" }, // an element with that id, named on window
+    Deno: { id: "Deno" },
+    Bun: {},
+    process: { env: {}, versions: {} }, // a bundler's process polyfill
+  };
+  const worker = { WorkerGlobalScope: class {} };
+
+  it.each(Object.entries(serverMarks))(
+    "a worker scope with the server mark %s is not a browser",
+    (name, mark) => {
+      expect(inBrowser({ ...worker, [name]: mark })).toBe(false);
+    },
+  );
+
+  it.each(Object.entries(lookAlikes))(
+    "a worker scope with a look-alike %s is still a browser",
+    (name, lookAlike) => {
+      expect(inBrowser({ ...worker, [name]: lookAlike })).toBe(true);
+    },
+  );
+
+  it("is true in a browser's worker, which has none of the marks", () => {
+    expect(inBrowser(worker)).toBe(true);
+  });
+
+  // Each global either absent, a server's mark or a browser's look-alike.
+  const scopes = fc.record(
+    Object.fromEntries(
+      Object.keys(serverMarks).map((name) => [
+        name,
+        fc.constantFrom("absent", "mark", "look-alike"),
+      ]),
+    ),
+  );
+  const build = (choices: Record<string, string>, base: object) => {
+    const scope: Record<string, unknown> = { ...base };
+    for (const [name, choice] of Object.entries(choices)) {
+      if (choice === "mark") scope[name] = serverMarks[name as keyof typeof serverMarks];
+      if (choice === "look-alike") scope[name] = lookAlikes[name as keyof typeof lookAlikes];
+    }
+    return scope;
+  };
+
+  it("calls a worker scope a browser unless one server mark at least is there", () => {
+    fc.assert(
+      fc.property(scopes, (choices) => {
+        const marked = Object.values(choices).includes("mark");
+        expect(inBrowser(build(choices, worker))).toBe(!marked);
+      }),
+    );
+  });
+
+  it("calls a page a browser whatever marks it has, and no mark makes a browser", () => {
+    fc.assert(
+      fc.property(scopes, (choices) => {
+        expect(inBrowser(build(choices, { window: { document: {} } }))).toBe(true);
+        expect(inBrowser(build(choices, { window: {} }))).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("the secret-key guard in createHsrcpayClient", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const secret = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
+
+  it("accepts a secret key in a worker scope on a server (Node here)", () => {
     vi.stubGlobal("WorkerGlobalScope", class {});
-    expect(inBrowser()).toBe(true);
+    expect(createHsrcpayClient({ token: secret }).credential?.kind).toBe("secret");
+  });
+
+  it("refuses a secret key in a browser's worker, unless dangerouslyAllowBrowser", () => {
+    vi.stubGlobal("WorkerGlobalScope", class {});
+    // Restored before anything else runs: vitest itself needs process.
+    vi.stubGlobal("process", { env: {} });
+    let refused: unknown;
+    let allowed: unknown;
+    try {
+      refused = rejectionOfSync(() => createHsrcpayClient({ token: secret }));
+      allowed = createHsrcpayClient({ token: secret, dangerouslyAllowBrowser: true }).credential;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(refused).toBeInstanceOf(HsrcpayError);
+    expect((refused as Error).message).toMatch(/Refusing to use a secret HSRCPAY key in a browser/);
+    expect(allowed).toEqual({ kind: "secret", mode: "sandbox" });
   });
 });
 
@@ -275,17 +368,56 @@ describe("envToken", () => {
   });
 
   it.each([
-    ["no process", undefined],
-    ["a process without env", {}],
-  ])("gives undefined with %s", (_, process) => {
-    // Restored before anything else runs: vitest itself needs process.
-    vi.stubGlobal("process", process);
-    let token: unknown = "not read";
+    ["no process", {}],
+    ["a process without env", { process: {} }],
+  ])("gives undefined with %s", (_, scope) => {
+    expect(envToken(scope)).toBeUndefined();
+  });
+
+  // Deno without --allow-env: reading a variable throws Deno.errors.NotCapable.
+  class NotCapable extends Error {}
+  const deniedEnv = () =>
+    new Proxy(
+      {},
+      {
+        get() {
+          throw new NotCapable('Requires env access to "HSRCPAY_API_KEY"');
+        },
+      },
+    );
+
+  it("turns a denied read into an HsrcpayError that says what to do", () => {
+    const error = rejectionOfSync(() => envToken({ process: { env: deniedEnv() } }));
+    expect(error).toBeInstanceOf(HsrcpayError);
+    expect((error as Error).message).toBe(
+      "Could not read HSRCPAY_API_KEY: the runtime denied access to the environment. " +
+        "Pass token to createHsrcpayClient, or allow reading that variable (Deno: --allow-env=HSRCPAY_API_KEY).",
+    );
+    expect((error as Error).cause).toBeInstanceOf(NotCapable);
+  });
+
+  it("lets createHsrcpayClient throw that error when no token is given, and not read env with one", () => {
+    vi.stubGlobal("process", { env: deniedEnv(), versions: { node: "24.11.0" } });
+    let withoutToken: unknown;
+    let withToken: unknown;
     try {
-      token = envToken();
+      withoutToken = rejectionOfSync(() => createHsrcpayClient());
+      withToken = createHsrcpayClient({ token: "sk_test_4eC39HqLyjWDarjtT1zdp7dc" }).credential;
     } finally {
       vi.unstubAllGlobals();
     }
-    expect(token).toBeUndefined();
+    expect(withoutToken).toBeInstanceOf(HsrcpayError);
+    expect((withoutToken as Error).message).toMatch(/--allow-env=HSRCPAY_API_KEY/);
+    expect(withToken).toEqual({ kind: "secret", mode: "sandbox" });
   });
 });
+
+/** What `run` throws; fails the test when it returns instead. */
+function rejectionOfSync(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw, and it returned");
+}
