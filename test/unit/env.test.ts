@@ -23,6 +23,25 @@ function withProcess<T>(stand: unknown, read: () => T): T {
 }
 
 describe("readEnv", () => {
+  it("in Deno, reads only a variable the permissions already grant, so a terminal is never prompted", () => {
+    const asked: string[] = [];
+    const deno = (state: string) => ({
+      Deno: {
+        permissions: {
+          querySync: ({ variable }: { variable: string }) => {
+            asked.push(variable);
+            return { state };
+          },
+        },
+      },
+      process: { env: { HSRCPAY_LOG: "debug" } },
+    });
+    expect(readEnv("HSRCPAY_LOG", deno("prompt"))).toBeUndefined();
+    expect(readEnv("HSRCPAY_LOG", deno("denied"))).toBeUndefined();
+    expect(readEnv("HSRCPAY_LOG", deno("granted"))).toBe("debug");
+    expect(asked).toEqual(["HSRCPAY_LOG", "HSRCPAY_LOG", "HSRCPAY_LOG"]);
+  });
+
   it("reads a variable that is set", () => {
     vi.stubEnv("HSRCPAY_TEST_VARIABLE", "debug");
     expect(readEnv("HSRCPAY_TEST_VARIABLE")).toBe("debug");
