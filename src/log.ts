@@ -106,10 +106,13 @@ export class Reporter {
     }
   }
 
-  /** The call's end: `info` for an answer below 400, `error` for a failure status or no answer. */
+  /**
+   * The call's end: `info` for a 2xx, `error` for anything else (a failure status, a redirect the
+   * client refused, a status outside HTTP's range, no answer).
+   */
   finished(report: AttemptReport, attempts: number, totalMs: number): void {
     const { outcome } = report;
-    const failed = typeof outcome !== "number" || outcome >= 400;
+    const failed = typeof outcome !== "number" || outcome < 200 || outcome > 299;
     if (this.#level < (failed ? levels.error : levels.info)) return;
     const what = typeof outcome === "number" ? `${outcome}` : outcomeWords[outcome];
     const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;

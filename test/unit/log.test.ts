@@ -167,3 +167,22 @@ describe("bad options", () => {
     );
   });
 });
+
+describe("a call's end", () => {
+  it.each([
+    [200, "info"],
+    [299, "info"],
+    [199, "error"],
+    [302, "error"],
+    [400, "error"],
+    [999, "error"],
+  ])("%s is told at %s", (outcome, level) => {
+    const log = logRecorder();
+    reporterFor({ logLevel: "info", logger: log.logger }, undefined)?.finished(
+      { ...attempt, outcome },
+      1,
+      5,
+    );
+    expect(log.lines.map((line) => line.level)).toEqual([level]);
+  });
+});

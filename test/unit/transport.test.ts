@@ -8,9 +8,11 @@ import {
 } from "../../src/errors/hsrcpay-error.js";
 import { HsrcpayInvalidResponseError } from "../../src/errors/invalid-response-error.js";
 import { HsrcpayRedirectError } from "../../src/errors/redirect-error.js";
+import { type RetryEvent, reporterFor } from "../../src/log.js";
 import { type OutgoingRequest, send, type TransportConfig } from "../../src/transport.js";
 import { type FaultServer, sendJson, startFaultServer } from "../helpers/fault-server.js";
 import { errorEnvelope, successEnvelope, token } from "../helpers/fixtures.js";
+import { logRecorder } from "../helpers/log-recorder.js";
 import { created, failure, type Handler, hang, observedFetch } from "../helpers/observed-fetch.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
@@ -584,5 +586,139 @@ describe("send: abort and cleanup", () => {
     const error = await rejectionOf(send(config, request, {}));
     expect(error).toBeInstanceOf(HsrcpayConnectionError);
     expect((error as Error).message).toBe("Could not reach HSRCPAY: socket hang up");
+  });
+});
+
+describe("send: the request id", () => {
+  it("is x-request-id when both headers come, else request-id, redacted either way", async () => {
+    const both = configWith(() =>
+      created(201, { "x-request-id": "req_x", "request-id": "req_plain" }),
+    );
+    expect((await send(both.config, request, {})).requestId).toBe("req_x");
+    const plain = configWith(() => created(201, { "request-id": `req_${token}` }));
+    expect((await send(plain.config, request, {})).requestId).toBe("req_sk_test_...9f2c");
+    const none = configWith(() => created(201, { "x-other-id": "req_x" }));
+    expect((await send(none.config, request, {})).requestId).toBeUndefined();
+  });
+});
+
+describe("send: what it reports", () => {
+  function reported(handler: Handler, overrides: Partial<TransportConfig> = {}) {
+    const log = logRecorder();
+    const events: RetryEvent[] = [];
+    const reporter = reporterFor(
+      {
+        logLevel: "debug",
+        logger: log.logger,
+        onRetry: (event: RetryEvent) => void events.push(event),
+      },
+      undefined,
+    );
+    const { config } = configWith(handler, { reporter, ...overrides });
+    return { config, log, events };
+  }
+
+  it("a retried status: its attempt line, then the retry event with the status and the request id", async () => {
+    const { config, log, events } = reported((_, i) =>
+      i === 0 ? failure(503, "busy", { "x-request-id": `req_${token}` }) : created(),
+    );
+    await send(config, request, { maxRetries: 1 });
+    expect(events).toEqual([
+      {
+        operation: "POST /v1/api-keys/",
+        attempt: 1,
+        maxAttempts: 2,
+        reason: "status",
+        status: 503,
+        delayMs: expect.any(Number),
+        durationMs: expect.any(Number),
+        requestId: "req_sk_test_...9f2c",
+        idempotencyKey: "idem-1",
+      },
+    ]);
+    const [event] = events;
+    expect(event?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(event?.durationMs).toBeLessThan(1_000);
+    expect(log.lines.map((line) => line.line)).toEqual([
+      expect.stringMatching(
+        /^\[hsrcpay\] POST \/v1\/api-keys\/ attempt 1\/2: 503 in \d+ ms \(request id req_sk_test_\.\.\.9f2c, idempotency key idem-1\)$/,
+      ),
+      expect.stringMatching(/attempt 1\/2 got 503; retrying in \d+ ms/),
+      // A 2xx answer's body is never in a line.
+      expect.stringMatching(/attempt 2\/2: 201 in \d+ ms \(idempotency key idem-1\)$/),
+      expect.stringMatching(/^\[hsrcpay\] POST \/v1\/api-keys\/ 201 after 2 attempts in \d+ ms/),
+    ]);
+  });
+
+  it("a timeout and a connection failure: retry events without a status, reasons told apart", async () => {
+    const { config, events, log } = reported(
+      (sent, i) =>
+        i === 0
+          ? hang(sent, i)
+          : i === 1
+            ? Promise.reject(new TypeError(`fetch failed for ${token}`))
+            : failure(400, "bad"),
+      { timeoutMs: 30 },
+    );
+    await send(config, request, { maxRetries: 2 });
+    expect(events.map(({ reason, status, attempt }) => ({ reason, status, attempt }))).toEqual([
+      { reason: "timeout", status: undefined, attempt: 1 },
+      { reason: "connection", status: undefined, attempt: 2 },
+    ]);
+    const lines = log.lines.map((line) => line.line);
+    expect(lines[0]).toMatch(
+      /attempt 1\/3: no answer in time in \d+ ms \(idempotency key idem-1\)$/,
+    );
+    expect(lines[2]).toMatch(
+      /attempt 2\/3: a connection failure in \d+ ms \(idempotency key idem-1\): fetch failed for sk_test_…9f2c$/,
+    );
+    // A failure answer's body shows as its redacted start.
+    expect(lines[4]).toMatch(
+      /attempt 3\/3: 400 in \d+ ms \(idempotency key idem-1\): \{"message":"bad"/,
+    );
+    expect(lines[5]).toMatch(/failed: 400 after 3 attempts/);
+  });
+
+  it("a cause longer than 200 characters is cut in the line", async () => {
+    const { config, log } = reported(() => Promise.reject(new TypeError("x".repeat(500))));
+    await rejectionOf(send(config, request, { maxRetries: 0 }));
+    const detail = log.lines[0]?.line.split("): ")[1] ?? "";
+    expect(detail).toBe("x".repeat(200));
+  });
+
+  it("a redirect: its attempt and a failed call, and the call throws as before", async () => {
+    const { config, log } = reported(
+      () => new Response(null, { status: 302, headers: { location: "https://elsewhere.test/" } }),
+    );
+    expect(await rejectionOf(send(config, request, {}))).toBeInstanceOf(HsrcpayRedirectError);
+    expect(log.lines.map((line) => [line.level, line.line.replace(/\d+ ms/g, "N ms")])).toEqual([
+      ["debug", "[hsrcpay] POST /v1/api-keys/ attempt 1/3: 302 in N ms (idempotency key idem-1)"],
+      [
+        "error",
+        "[hsrcpay] POST /v1/api-keys/ failed: 302 after 1 attempt in N ms (idempotency key idem-1)",
+      ],
+    ]);
+  });
+
+  it("an abort during the backoff wait ends the call's report as aborted", async () => {
+    const controller = new AbortController();
+    const { config, log } = reported(() => {
+      setTimeout(() => controller.abort(), 20);
+      return failure(503);
+    });
+    const error = await rejectionOf(send(config, request, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect(log.lines.map((line) => line.level)).toEqual(["debug", "warn", "debug", "error"]);
+    expect(log.lines[3]?.line).toMatch(/failed: aborted by the caller after 1 attempt in \d+ ms/);
+  });
+
+  it("the call's time counts from its start, over every attempt and wait", async () => {
+    const { config, log } = reported((_, i) => (i === 0 ? failure(503) : created()));
+    const started = performance.now();
+    await send(config, request, { maxRetries: 1 });
+    const elapsed = performance.now() - started;
+    const total = Number(/after 2 attempts in (\d+) ms/.exec(log.text())?.[1]);
+    expect(total).toBeGreaterThanOrEqual(150); // the backoff alone is at least 187 ms
+    expect(total).toBeLessThanOrEqual(Math.ceil(elapsed));
   });
 });
