@@ -145,6 +145,17 @@ describe("the packed package in a consumer project", () => {
     expect(summary?.files.map((file) => file.path).sort()).toEqual(shippedFiles);
   });
 
+  // `npm run check:api` on the dist/ built above: the exported surface is the committed report.
+  it("exports what api-report/client.api.md records (API Extractor)", async () => {
+    const extractor = join(repoRoot, "node_modules/@microsoft/api-extractor/bin/api-extractor");
+    const result = await run(process.execPath, [extractor, "run"], { cwd: repoRoot }).catch(
+      (error: { stdout?: string; stderr?: string }) => error,
+    );
+    const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+    expect(output, "run `npm run api-report` and review the diff").not.toContain("changed the API");
+    expect(output).toContain("API Extractor completed successfully");
+  });
+
   // The same gates as `npm run check:package`, on the tarball packed above rather than a second pack.
   it("passes publint --strict (exports, files and fields as a bundler resolves them)", async () => {
     const publint = join(repoRoot, "node_modules/publint/src/cli.js");
