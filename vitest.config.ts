@@ -14,7 +14,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["test/unit/**/*.test.ts", "test/spec/**/*.test.ts"],
+          include: [
+            "test/unit/**/*.test.ts",
+            "test/spec/**/*.test.ts",
+            "test/release/**/*.test.ts",
+          ],
           globalSetup: ["test/helpers/global-setup.ts"],
           // The type tests (test/types/*.test-d.ts) are compiled by `npm run typecheck` (tsc over
           // the whole project), where a failed expectTypeOf is a compile error; vitest's typecheck

@@ -144,7 +144,7 @@ export interface components {
          *     value a newer server adds does not make a valid response fail validation.
          * @example SECRET
          */
-        ApiKeyType: "SECRET" | string;
+        ApiKeyType: "SECRET" | (string & {});
         /**
          * @description Free-form key-value data stored with the key; values may be of any JSON type.
          * @example {
@@ -172,7 +172,7 @@ export interface components {
          *     adds does not make a valid response fail validation.
          * @example ACTIVE
          */
-        ApiKeyStatus: "ACTIVE" | string;
+        ApiKeyStatus: "ACTIVE" | (string & {});
         /**
          * Format: date-time
          * @description An RFC 3339 date-time, or `null` where there is none yet.

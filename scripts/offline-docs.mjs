@@ -1,9 +1,17 @@
-// Makes the Redoc page from `redocly build-docs --inlineBundle` fully self-contained.
-// Even inlined, Redoc 3's "API docs by" badge loads Redocly's logo from its CDN when the page is
-// viewed; offline that is a failed request and a console error. We swap the two logo URLs for an
-// inline SVG (the attribution text stays), and fail loudly when a Redoc upgrade moves them. The page
-// bundle also names an icon CDN that this spec never makes it use; the browser test watches every
-// request the opened page makes.
+// Makes the Redoc page from `redocly build-docs --inlineBundle` fully self-contained, and open.
+//
+// Self-contained: even inlined, Redoc 3's "API docs by" badge loads Redocly's logo from its CDN when
+// the page is viewed; offline that is a failed request and a console error. We swap the two logo URLs
+// for an inline SVG (the attribution text stays). The page bundle also names an icon CDN that this
+// spec never makes it use; the browser test watches every request the opened page makes.
+//
+// Open: Redoc 3 renders a tag's operations only while the address names that tag (#/api-keys);
+// elsewhere the tag shows a "+ Show" button that navigates there, and Redoc has no option to start
+// expanded. A line of script at the top of <head> opens a page that names no place at the first
+// tag, so every operation, its responses and its code samples are on the page without a click.
+// (With a second tag, that tag would still start collapsed: the browser test counts operations.)
+//
+// Each step fails loudly when a Redoc upgrade moves what it relies on.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const file = process.argv[2];
@@ -24,5 +32,17 @@ for (const url of cdnLogos) {
   }
   html = html.split(url).join(logo);
 }
+
+// The pre-rendered menu links each tag ("group") to its route.
+const firstTag =
+  /class="[^"]*\bmenu-item-type-group\b[^"]*"[^>]*>\s*<a [^>]*href="(\/[^"#?]+)"/.exec(html)?.[1];
+if (!firstTag) throw new Error(`${file}: no tag in Redoc's menu; re-check how tags are routed`);
+if (!html.includes(`data-section-id="${firstTag}"`)) {
+  throw new Error(`${file}: Redoc has no section ${firstTag}; re-check how tags are routed`);
+}
+if (!html.includes("<head>")) throw new Error(`${file}: no <head> to open the page from`);
+const open = `<script>/* open at the first tag: its operations render only there */if(!location.hash||location.hash==="#"||location.hash==="#/")history.replaceState(null,"",location.pathname+location.search+"#${firstTag}");</script>`;
+html = html.replace("<head>", `<head>${open}`);
+
 writeFileSync(file, html);
-console.log(`made ${file} self-contained (no CDN request at view time)`);
+console.log(`made ${file} self-contained (no CDN request at view time), opening at #${firstTag}`);

@@ -1,10 +1,10 @@
 // The published API reference, opened from file:// as a reader would open it offline.
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/repo-root.js";
 import { launchChromium } from "./chromium.js";
@@ -41,9 +41,8 @@ describe("the API reference page", () => {
 
     await page.goto(pathToFileURL(join(buildDir, "docs/index.html")).href, { waitUntil: "load" });
     await page.getByRole("heading", { name: "API keys" }).first().waitFor();
-    // Redoc 3 starts each tag's operations collapsed behind "+ Show".
-    const show = page.getByText("+ Show", { exact: true });
-    if (await show.count()) await show.first().click();
+    // Redoc 3 starts a tag's operations collapsed behind "+ Show"; the built page opens them.
+    expect(await page.getByText("+ Show", { exact: true }).count()).toBe(0);
     // Redoc renders operations as they scroll into view: visit each from the sidebar, and read
     // its "Responses" section, which lists its statuses one per line in the spec's order.
     const errors = ["400", "401", "403", "404", "409", "422", "429", "500", "default"];
@@ -72,4 +71,53 @@ describe("the API reference page", () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it("shows each operation's TypeScript and curl samples on arrival, without a click", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(buildDir, "docs/index.html")).href, { waitUntil: "load" });
+    await page.getByRole("heading", { name: "API keys" }).first().waitFor();
+    expect(new URL(page.url()).hash).toBe("#/api-keys");
+    expect(await page.getByText("+ Show", { exact: true }).count()).toBe(0);
+
+    const spec = JSON.parse(readFileSync(join(buildDir, "openapi.json"), "utf8")) as Spec;
+    const shown: string[] = [];
+    for (const { operationId, summary } of operationsOf(spec)) {
+      // Redoc renders operations as they scroll into view: scroll (wheel, not a click) to each.
+      const section = page.locator(`[data-section-id="/api-keys/${operationId.toLowerCase()}"]`);
+      await scrollUntil(page, () => section.getByRole("heading", { name: summary }).first());
+      for (const [file, line] of [
+        [`${operationId}.ts`, /^.*hsrcpay\.apiKeys\.\w+\(.*$/m],
+        [`${operationId}.sh`, /^curl .*$/m],
+      ] as const) {
+        const sample = readFileSync(join(repoRoot, "examples/reference", file), "utf8");
+        const text = line.exec(sample)?.[0].trim() ?? "";
+        expect(text, file).not.toBe("");
+        const code = section.locator("pre").filter({ hasText: text }).first();
+        await code.scrollIntoViewIfNeeded();
+        expect(await code.isVisible(), `${file} on the page`).toBe(true);
+        shown.push(file);
+      }
+    }
+    expect(shown).toHaveLength(8);
+    mkdirSync(artefacts, { recursive: true });
+    await page.screenshot({ path: join(artefacts, "api-reference-samples.png"), fullPage: false });
+    await context.close();
+  });
 });
+
+interface Spec {
+  paths: Record<string, Record<string, { operationId: string; summary: string }>>;
+}
+const operationsOf = (spec: Spec) =>
+  Object.values(spec.paths).flatMap((item) => Object.values(item));
+
+/** Scrolls down with the mouse wheel until `target()` is attached, at most 60 steps. */
+async function scrollUntil(page: Page, target: () => ReturnType<Page["locator"]>): Promise<void> {
+  for (let step = 0; step < 60; step++) {
+    if (await target().count()) return;
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(100);
+  }
+  await target().waitFor({ timeout: 1_000 });
+}

@@ -1,11 +1,13 @@
 // The package as a consumer gets it: `npm pack`, installed into a project outside the repository,
 // then imported (ESM), required (CJS), type-checked, and used against the Prism mock.
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parse } from "yaml";
+import { freePort } from "../../scripts/prism.js";
 import { repoRoot } from "../helpers/repo-root.js";
 
 const run = promisify(execFile);
@@ -80,26 +82,78 @@ afterAll(async () => {
   if (consumer) await rm(consumer, { recursive: true, force: true });
 });
 
+const shippedFiles = [
+  "CHANGELOG.md",
+  "LICENSE",
+  "README.md",
+  "dist/index.cjs",
+  "dist/index.cjs.map",
+  "dist/index.d.cts",
+  "dist/index.d.ts",
+  "dist/index.js",
+  "dist/index.js.map",
+  "dist/openapi.json",
+  "dist/openapi.yaml",
+  "package.json",
+  "redocly.yaml",
+];
+
 describe("the packed package in a consumer project", () => {
-  it("ships only the build, the spec, its lint rules and the docs", async () => {
+  it("ships only the build, the spec, its lint rules, the docs and the license", async () => {
     const installed = join(consumer, "node_modules/@hsrcpay/client");
-    expect((await readdir(installed)).sort()).toEqual([
-      "CHANGELOG.md",
-      "README.md",
-      "dist",
-      "package.json",
-      "redocly.yaml",
-    ]);
-    expect((await readdir(join(installed, "dist"))).sort()).toEqual([
-      "index.cjs",
-      "index.cjs.map",
-      "index.d.cts",
-      "index.d.ts",
-      "index.js",
-      "index.js.map",
-      "openapi.json",
-      "openapi.yaml",
-    ]);
+    const dist = (await readdir(join(installed, "dist"))).map((file) => `dist/${file}`);
+    const top = (await readdir(installed)).filter((file) => file !== "dist");
+    expect([...top, ...dist].sort()).toEqual(shippedFiles);
+    const license = await readFile(join(installed, "LICENSE"), "utf8");
+    expect(license).toMatch(/^MIT License\n/);
+    const { license: declared } = JSON.parse(
+      await readFile(join(installed, "package.json"), "utf8"),
+    );
+    expect(declared).toBe("MIT");
+  });
+
+  it("publishes the same files with the release workflow's command (a dry run, offline)", async () => {
+    const workflow = parse(await readFile(join(repoRoot, ".github/workflows/release.yml"), "utf8"));
+    const publish: string = workflow.jobs.npm.steps.find(
+      (step: { name?: string }) => step.name === "Publish",
+    ).run;
+    expect(publish).toBe("npm publish --provenance");
+    // A registry nobody listens on: npm's look-up of the package fails at once and the dry run goes
+    // on; dist/ was built above, so the prepublishOnly build is skipped.
+    const registry = `http://127.0.0.1:${await freePort()}/`;
+    const [command = "", ...args] = publish.split(" ");
+    const { stdout } = await run(
+      command === "npm" ? npm : command,
+      [
+        ...args,
+        "--dry-run",
+        "--json",
+        "--ignore-scripts",
+        "--fetch-retries=0",
+        "--registry",
+        registry,
+      ],
+      { cwd: repoRoot },
+    );
+    const [summary] = Object.values(JSON.parse(stdout)) as {
+      id: string;
+      files: { path: string }[];
+    }[];
+    expect(summary?.id).toBe(
+      `@hsrcpay/client@${JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")).version}`,
+    );
+    expect(summary?.files.map((file) => file.path).sort()).toEqual(shippedFiles);
+  });
+
+  // `npm run check:api` on the dist/ built above: the exported surface is the committed report.
+  it("exports what api-report/client.api.md records (API Extractor)", async () => {
+    const extractor = join(repoRoot, "node_modules/@microsoft/api-extractor/bin/api-extractor");
+    const result = await run(process.execPath, [extractor, "run"], { cwd: repoRoot }).catch(
+      (error: { stdout?: string; stderr?: string }) => error,
+    );
+    const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+    expect(output, "run `npm run api-report` and review the diff").not.toContain("changed the API");
+    expect(output).toContain("API Extractor completed successfully");
   });
 
   // The same gates as `npm run check:package`, on the tarball packed above rather than a second pack.

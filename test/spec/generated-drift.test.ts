@@ -13,7 +13,14 @@ let scratch: string;
 
 beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), "hsrcpay-drift-"));
-  for (const entry of ["openapi", "generated", "scripts", "redocly.yaml"]) {
+  for (const entry of [
+    "openapi",
+    "examples",
+    "generated",
+    "scripts",
+    "redocly.yaml",
+    "package.json",
+  ]) {
     await cp(join(repoRoot, entry), join(scratch, entry), { recursive: true });
   }
   await symlink(join(repoRoot, "node_modules"), join(scratch, "node_modules"), "dir");
