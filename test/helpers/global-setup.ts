@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { TestProject } from "vitest/node";
 import { bundleDereferencedSpec } from "./bundle-spec.js";
 
@@ -8,6 +10,9 @@ declare module "vitest" {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
-  project.provide("dereferencedSpecPath", await bundleDereferencedSpec());
+// The bundle's temporary folder, removed when the run ends (a run used to leave one in /tmp).
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const path = await bundleDereferencedSpec();
+  project.provide("dereferencedSpecPath", path);
+  return () => rm(dirname(path), { recursive: true, force: true });
 }
