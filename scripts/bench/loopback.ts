@@ -1,11 +1,23 @@
-// 1. Per-request cost on loopback, all variants interleaved call by call after a warm-up.
-import { percentile, startServer, variants } from "./harness.js";
+// 1. Per-request cost on loopback. Each client variant is measured in a pair with its baseline
+// only, the two alternating call by call (AB, BA, …) after a warm-up: a third variant in the
+// rotation (axios, say) would leave its garbage and sockets to whichever call follows it.
+import { baselineOf, percentile, startServer, variants } from "./harness.js";
 
 export interface LoopbackRow {
   name: string;
+  baseline: string;
   medianUs: number;
   p99Us: number;
+  baselineMedianUs: number;
+  /** median / baseline median, both from this pair's run. */
+  ratio: number;
 }
+
+/** Every client variant with its raw-fetch baseline, and create with the guarded raw fetch too. */
+export const pairs: [string, string][] = [
+  ...Object.entries(baselineOf),
+  ["hsrcpay.apiKeys.create", "raw fetch with a timeout signal"],
+];
 
 export async function loopback(
   calls = 5_000,
@@ -14,22 +26,33 @@ export async function loopback(
 ): Promise<LoopbackRow[]> {
   const server = await startServer(inProcess);
   try {
-    const all = Object.entries(variants(server.baseUrl));
-    const samples = new Map(all.map(([name]) => [name, [] as number[]]));
-    for (let i = 0; i < warmup + calls; i++) {
-      // Rotate the order each round so that no variant always follows the same neighbour.
-      for (let j = 0; j < all.length; j++) {
-        const [name, call] = all[(i + j) % all.length] as [string, () => Promise<unknown>];
-        const started = performance.now();
-        await call();
-        const elapsed = performance.now() - started;
-        if (i >= warmup) samples.get(name)?.push(elapsed * 1000);
+    const all = variants(server.baseUrl);
+    const rows: LoopbackRow[] = [];
+    for (const [name, baseline] of pairs) {
+      const calls2 = [all[name], all[baseline]];
+      const samples: number[][] = [[], []];
+      for (let i = 0; i < warmup + calls; i++) {
+        for (let j = 0; j < 2; j++) {
+          const which = (i + j) % 2; // AB, then BA: neither always goes first
+          const started = performance.now();
+          await calls2[which]?.();
+          const elapsed = performance.now() - started;
+          if (i >= warmup) samples[which]?.push(elapsed * 1000);
+        }
       }
+      const [own, base] = samples.map((list) => list.sort((a, b) => a - b)) as [number[], number[]];
+      const medianUs = percentile(own, 50);
+      const baselineMedianUs = percentile(base, 50);
+      rows.push({
+        name,
+        baseline,
+        medianUs,
+        p99Us: percentile(own, 99),
+        baselineMedianUs,
+        ratio: medianUs / baselineMedianUs,
+      });
     }
-    return all.map(([name]) => {
-      const sorted = (samples.get(name) ?? []).sort((a, b) => a - b);
-      return { name, medianUs: percentile(sorted, 50), p99Us: percentile(sorted, 99) };
-    });
+    return rows;
   } finally {
     server.stop();
   }
