@@ -7,8 +7,9 @@
 //
 // One cost, upstream: openapi-fetch 0.17 passes `hsrcpay.raw`'s data through `Readable<T>`, which
 // maps `string & {}` into an object of string methods (openapi-ts/openapi-typescript#2765, fix in
-// #2766), so `raw`'s `data.data.type` is no longer typed as a string. No other shape keeps the
-// literals: `string` and template types absorb them. test/types/known-values.test-d.ts pins it.
+// #2766), so `raw`'s `data.data.type` would no longer be a string: `raw` is typed by `RawPaths`
+// (src/typed-api.ts), these paths with open enums as plain `string`. No other shape keeps the
+// literals: `string` and template types absorb them. test/types/known-values.test-d.ts pins both.
 //
 // usage: tsx scripts/generate-types.ts SPEC OUT [--check]
 // With --check nothing is written: it exits 1 when OUT is not what SPEC generates.

@@ -1,7 +1,6 @@
 // createHsrcpayClient: credentials, the shared transport (auth, retries, timeouts), the typed
 // resources, and `raw`, the openapi-fetch client over the same transport.
 import type { Client } from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
 import {
   assertAllowedHere,
   type Credential,
@@ -20,7 +19,7 @@ import { checkMaxResponseBytes, checkMaxRetries, checkTimeout } from "./options.
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
 import { retryDefaults } from "./retry.js";
 import type { TransportConfig } from "./transport.js";
-import { createApi } from "./typed-api.js";
+import { createApi, type RawPaths } from "./typed-api.js";
 
 export interface HsrcpayClientOptions {
   /**
@@ -86,7 +85,7 @@ export interface HsrcpayClientOptions {
 export interface HsrcpayClient {
   readonly apiKeys: ApiKeysResource;
   /** openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error, response }`. */
-  readonly raw: Client<paths, "application/json">;
+  readonly raw: Client<RawPaths, "application/json">;
   /**
    * The kind and mode of the credential, never the secret. For a token function: of the token it
    * last returned, `undefined` before the first request.

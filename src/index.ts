@@ -45,3 +45,4 @@ export type {
 export type { CreateApiKeyParams } from "./resources/create-api-key-params.js";
 export type { ListApiKeysParams } from "./resources/list-api-keys-params.js";
 export { retryDefaults } from "./retry.js";
+export type { RawPaths } from "./typed-api.js";

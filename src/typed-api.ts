@@ -14,7 +14,25 @@ import {
   type TransportConfig,
 } from "./transport.js";
 
-export type Api = Client<paths, "application/json">;
+/**
+ * The spec's paths with open enums as plain `string` (`"SECRET" | (string & {})` becomes `string`),
+ * for `raw`: openapi-fetch 0.17 passes response data through `Readable<T>`, which maps `string & {}`
+ * into an object of string methods (openapi-ts/openapi-typescript#2765), so `raw`'s `data.data.type`
+ * would stop being a string. The resource methods keep the known values (their results are typed
+ * from `components`, not through openapi-fetch). Drop this once a fixed helpers package lands.
+ */
+export type RawPaths = Plain<paths>;
+type Plain<T> = T extends string
+  ? string extends T
+    ? string
+    : T
+  : T extends readonly (infer U)[]
+    ? Plain<U>[]
+    : T extends object
+      ? { [K in keyof T]: Plain<T[K]> }
+      : T;
+
+export type Api = Client<RawPaths, "application/json">;
 
 /** Per-call settings a resource method hands to the transport (already checked). */
 export interface CallSettings extends CallControls {
@@ -190,7 +208,7 @@ export function createApi(
     (response as Answered)[answer] = { received, request: summary };
     return response;
   };
-  const api = createClient<paths, "application/json">({
+  const api = createClient<RawPaths, "application/json">({
     baseUrl,
     Request: PlainRequest as unknown as typeof Request,
     headers: { accept: "application/json" },
