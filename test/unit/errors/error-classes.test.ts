@@ -71,17 +71,18 @@ describe("the exported error classes", () => {
   );
 });
 
-describe("apiErrorFor", () => {
-  const init = (status: number) => ({
-    status,
-    message: "m",
-    body: undefined,
-    headers: new Headers(),
-    requestId: undefined,
-    idempotencyKey: undefined,
-    retryAfterMs: 5_000,
-  });
+/** What apiErrorFor gets for an answer with `status` and a 5 s Retry-After. */
+const init = (status: number) => ({
+  status,
+  message: "m",
+  body: undefined,
+  headers: new Headers(),
+  requestId: undefined,
+  idempotencyKey: undefined,
+  retryAfterMs: 5_000,
+});
 
+describe("apiErrorFor", () => {
   it.each([
     ...Object.entries(declaredErrorClasses).map(([s, c]) => [Number(s), c] as const),
     ...undeclaredErrorClasses,
@@ -138,15 +139,7 @@ describe("what each error says when made in the test itself", () => {
     [422, "UnprocessableEntityError"],
     [429, "RateLimitError"],
   ])("apiErrorFor(%i) is a %s", (status, name) => {
-    const error = apiErrorFor({
-      status,
-      message: "m",
-      body: undefined,
-      headers: new Headers(),
-      requestId: undefined,
-      idempotencyKey: undefined,
-      retryAfterMs: undefined,
-    });
+    const error = apiErrorFor({ ...init(status), retryAfterMs: undefined });
     expect(error.name).toBe(name);
   });
 });
