@@ -16,8 +16,9 @@ export interface BundleSize {
  * (light Request and Response stand-ins, shared param guards): about 1.6 KiB.
  * 11,500 -> 13,000 for logging and onRetry (levels, a line per attempt, retry and outcome,
  * their option checks): about 1.2 KiB.
+ * 13,000 -> 13,050 for not racing the runtime's own fetch against the deadline (3% off a call).
  */
-export const gzipBudgetBytes = 13_000;
+export const gzipBudgetBytes = 13_050;
 
 async function measure(options: Parameters<typeof build>[0]): Promise<BundleSize> {
   const result = await build({

@@ -28,21 +28,24 @@ export interface ReadBody {
 const utf8 = new TextDecoder();
 
 /**
- * `interrupt` rejects when the attempt times out or is aborted; the read then stops at once.
+ * `interrupt` rejects when the attempt times out or is aborted; the read then stops at once. It is
+ * absent for the runtime's own fetch, whose body stream errors when its signal aborts.
  * JSON is UTF-8 (RFC 8259 §8.1): bytes that are not become U+FFFD rather than an exception.
  */
 export async function readCapped(
   response: Response,
   limit: number,
-  interrupt: Promise<never>,
+  interrupt: Promise<never> | undefined,
   framing: Framing = framingOf(response.headers),
 ): Promise<ReadBody> {
   const stream = response.body;
   if (stream === null) return { text: "", bytes: 0, truncated: false };
+  const within = <T>(promise: Promise<T>) =>
+    interrupt ? Promise.race([promise, interrupt]) : promise;
   // A Content-Length within the cap on an unencoded body: HTTP framing ends the body there (the
   // runtime refuses a body longer than it declares), so it can be read in one go.
   if (framing.declaredLength <= limit && !framing.encoded) {
-    const bytes = new Uint8Array(await Promise.race([response.arrayBuffer(), interrupt]));
+    const bytes = new Uint8Array(await within(response.arrayBuffer()));
     if (bytes.byteLength <= limit) {
       return { text: utf8.decode(bytes), bytes: bytes.byteLength, truncated: false };
     }
@@ -55,7 +58,7 @@ export async function readCapped(
   let finished = false;
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), interrupt]);
+      const { done, value } = await within(reader.read());
       if (done) {
         finished = true;
         break;

@@ -148,6 +148,8 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     timeoutMs: options.timeout ?? defaultTimeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     reporter,
+    // The runtime's own fetch ends its promise and body when its signal aborts: not raced.
+    honoursSignal: (options.fetch ?? globalThis.fetch) === globalThis.fetch,
   };
 
   const { api, through } = createApi(config, baseUrl);

@@ -77,18 +77,16 @@ export class Reporter {
 
   attempt(report: AttemptReport): void {
     if (this.#level < levels.debug) return;
-    const { outcome } = report;
-    const what = typeof outcome === "number" ? `${outcome}` : outcomeWords[outcome];
     const detail = report.detail ? `: ${report.detail}` : "";
     this.#write(
       "debug",
-      `${report.operation} attempt ${report.attempt}/${report.maxAttempts}: ${what} in ${ms(report.durationMs)}${ids(report)}${detail}`,
+      `${report.operation} attempt ${report.attempt}/${report.maxAttempts}: ${said(report.outcome)} in ${ms(report.durationMs)}${ids(report)}${detail}`,
     );
   }
 
   retry(event: RetryEvent): void {
     if (this.#level >= levels.warn) {
-      const why = event.reason === "status" ? `${event.status}` : outcomeWords[event.reason];
+      const why = said(event.reason === "status" ? (event.status as number) : event.reason);
       this.#write(
         "warn",
         `${event.operation} attempt ${event.attempt}/${event.maxAttempts} got ${why}; retrying in ${ms(event.delayMs)} with the same idempotency key${ids(event)}`,
@@ -114,11 +112,10 @@ export class Reporter {
     const { outcome } = report;
     const failed = typeof outcome !== "number" || outcome < 200 || outcome > 299;
     if (this.#level < (failed ? levels.error : levels.info)) return;
-    const what = typeof outcome === "number" ? `${outcome}` : outcomeWords[outcome];
     const tries = `${attempts} attempt${attempts === 1 ? "" : "s"}`;
     this.#write(
       failed ? "error" : "info",
-      `${report.operation} ${failed ? "failed: " : ""}${what} after ${tries} in ${ms(totalMs)}${ids(report)}`,
+      `${report.operation} ${failed ? "failed: " : ""}${said(outcome)} after ${tries} in ${ms(totalMs)}${ids(report)}`,
     );
   }
 
@@ -141,6 +138,11 @@ const outcomeWords = {
   connection: "a connection failure",
   aborted: "aborted by the caller",
 } as const;
+
+/** A status as its number, a failure in words. */
+function said(outcome: AttemptReport["outcome"]): string {
+  return typeof outcome === "number" ? `${outcome}` : outcomeWords[outcome];
+}
 
 function ms(value: number): string {
   return `${Math.round(value)} ms`;

@@ -29,6 +29,12 @@ export interface TransportConfig {
   maxResponseBytes: number;
   /** Logs attempts, retries and outcomes, and calls `onRetry`; absent when nothing listens. */
   reporter?: Reporter | undefined;
+  /**
+   * `fetch` is the runtime's own, which rejects its promise and errors the body stream when the
+   * signal aborts: an attempt then needs no race against its deadline. An injected fetch may
+   * ignore the signal, so its promise and body are raced, and a hung one cannot hang the call.
+   */
+  honoursSignal?: boolean | undefined;
 }
 
 export interface OutgoingRequest {
@@ -107,7 +113,7 @@ export async function send(
   let uncertain = false;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
-    const guard = new AttemptGuard(timeoutMs, signal);
+    const guard = new AttemptGuard(timeoutMs, signal, !config.honoursSignal);
     init.signal = guard.signal;
     tell?.start();
     let attempt: Attempt;
@@ -288,22 +294,26 @@ async function awaitToken(
  */
 class AttemptGuard {
   readonly #controller = new AbortController();
-  readonly interrupt: Promise<never>;
+  /**
+   * Rejects on timeout or abort, so that a fetch (or token function, or body stream) that ignores
+   * its signal cannot hang the call; rejected harmlessly on dispose, so that it never stays
+   * pending holding the attempt's promises alive. None for the runtime's own fetch.
+   */
+  readonly interrupt: Promise<never> | undefined;
   #timedOut = false;
   #stopWith: (reason: unknown) => void = noop;
   readonly #timer: ReturnType<typeof setTimeout>;
   readonly #unsubscribe: () => void;
   readonly #caller: AbortSignal | undefined;
 
-  constructor(timeoutMs: number, caller: AbortSignal | undefined) {
+  constructor(timeoutMs: number, caller: AbortSignal | undefined, racing = true) {
     this.#caller = caller;
-    // Rejected on timeout or abort, so that a fetch (or token function, or body stream) that
-    // ignores its signal cannot hang the call; and rejected harmlessly on dispose, so that it
-    // never stays pending holding the attempt's promises alive.
-    this.interrupt = new Promise<never>((_, reject) => {
-      this.#stopWith = reject;
-    });
-    this.interrupt.catch(noop);
+    if (racing) {
+      this.interrupt = new Promise<never>((_, reject) => {
+        this.#stopWith = reject;
+      });
+      this.interrupt.catch(noop);
+    }
     this.#timer = setTimeout(() => {
       this.#timedOut = true;
       this.#abort(new HsrcpayTimeoutError(timeoutMs));
@@ -322,7 +332,7 @@ class AttemptGuard {
   }
 
   race<T>(promise: Promise<T>): Promise<T> {
-    return Promise.race([promise, this.interrupt]);
+    return this.interrupt ? Promise.race([promise, this.interrupt]) : promise;
   }
 
   classify(error: unknown): Failure {

@@ -1,6 +1,6 @@
 // send(): the one place that calls fetch. Driven directly, with an injected fetch for what can be
 // staged in memory and a real server on 127.0.0.1 for resets and hangs.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   HsrcpayAbortError,
   HsrcpayConnectionError,
@@ -294,20 +294,64 @@ describe("send against a real server on 127.0.0.1", () => {
     expect(server.requests[1]?.headers["idempotency-key"]).toBe("idem-1");
   });
 
-  it("a server that never answers: the attempt times out and the retry succeeds", async () => {
-    server = await startFaultServer((res, i) =>
-      i === 0 ? undefined : sendJson(res, 201, successEnvelope()),
-    );
-    const config: TransportConfig = {
+  // honoursSignal: the runtime's own fetch, trusted to end its promise and its body when the
+  // signal aborts, so nothing races it; false is how an injected fetch is treated.
+  describe.each([true, false])("with honoursSignal %s", (honoursSignal) => {
+    const configFor = (overrides: Partial<TransportConfig>): TransportConfig => ({
       fetch: globalThis.fetch,
       token: () => token,
-      maxRetries: 1,
+      maxRetries: 0,
       timeoutMs: 300,
       maxResponseBytes: 4_096,
-    };
-    const received = await send(config, { ...request, url: url(server.baseUrl) }, {});
-    expect(received.status).toBe(201);
-    expect(server.requests).toHaveLength(2);
+      honoursSignal,
+      ...overrides,
+    });
+
+    it("a server that never answers: the attempt times out and the retry succeeds", async () => {
+      server = await startFaultServer((res, i) =>
+        i === 0 ? undefined : sendJson(res, 201, successEnvelope()),
+      );
+      const config = configFor({ maxRetries: 1 });
+      const received = await send(config, { ...request, url: url(server.baseUrl) }, {});
+      expect(received.status).toBe(201);
+      expect(server.requests).toHaveLength(2);
+    });
+
+    it.each([
+      ["a declared length", { "content-length": "4000" }],
+      ["chunked", {}],
+    ])(
+      "a body that stops coming (%s) times out, and its connection is closed",
+      async (_, framing) => {
+        let closed = false;
+        server = await startFaultServer((res, _i, req) => {
+          req.socket.once("close", () => {
+            closed = true;
+          });
+          res.writeHead(201, { "content-type": "application/json", ...framing });
+          res.write('{"message":"success","success":true,"data":{"id":');
+        });
+        const config = configFor({ timeoutMs: 200 });
+        const error = await rejectionOf(send(config, { ...request, url: url(server.baseUrl) }, {}));
+        expect(error).toBeInstanceOf(HsrcpayTimeoutError);
+        // The abort reached the socket: it is not held until undici's own 300 s body timeout.
+        await vi.waitFor(() => expect(closed).toBe(true), { timeout: 2_000, interval: 10 });
+      },
+    );
+
+    it("the caller's abort stops a body mid-read", async () => {
+      server = await startFaultServer((res) => {
+        res.writeHead(201, { "content-type": "application/json" });
+        res.write('{"message":');
+      });
+      const controller = new AbortController();
+      const config = configFor({ timeoutMs: 60_000 });
+      const pending = rejectionOf(
+        send(config, { ...request, url: url(server.baseUrl) }, { signal: controller.signal }),
+      );
+      setTimeout(() => controller.abort(new Error("user left")), 100);
+      expect(await pending).toBeInstanceOf(HsrcpayAbortError);
+    });
   });
 });
 
