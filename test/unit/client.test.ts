@@ -6,6 +6,7 @@ import {
   HsrcpayConnectionError,
   HsrcpayError,
   HsrcpayResponseTooLargeError,
+  HsrcpayTimeoutError,
   HsrcpayValidationError,
 } from "../../src/index.js";
 import { token } from "../helpers/fixtures.js";
@@ -47,6 +48,17 @@ describe("createHsrcpayClient options", () => {
     const hsrcpay = createHsrcpayClient({ token, fetch, baseUrl: "http://127.0.0.1:4010/" });
     await hsrcpay.apiKeys.create({ account_id: "a", name: "n", permissions: {} });
     expect(fetch.calls[0]?.url.href).toBe("http://127.0.0.1:4010/api-keys/?account_id=a");
+  });
+
+  // Only the runtime's own fetch is trusted to end when its signal aborts (src/transport.ts,
+  // honoursSignal); a real server that stalls is in test/unit/transport.test.ts.
+  it("a fetch of one's own that ignores its signal still cannot hang a call", async () => {
+    const fetch = (() => new Promise<Response>(() => {})) as typeof globalThis.fetch;
+    const hsrcpay = createHsrcpayClient({ token, fetch, timeout: 50, maxRetries: 0 });
+    const error = await rejectionOf(
+      hsrcpay.apiKeys.create({ account_id: "a", name: "n", permissions: {} }),
+    );
+    expect(error).toBeInstanceOf(HsrcpayTimeoutError);
   });
 });
 
