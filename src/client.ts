@@ -98,6 +98,11 @@ export const defaultBaseUrl = "https://api.hsrcpay.com/v1";
 export const defaultTimeoutMs = 30_000;
 export const defaultMaxResponseBytes = 4_194_304;
 
+// The runtime's own fetch, as this module found it: only that one is trusted to end its promise and
+// its body when the attempt's signal aborts. A mock or a wrapper put in its place, before a call or
+// after, is raced against the deadline like an injected fetch, since it may drop the signal.
+const runtimeFetch = globalThis.fetch;
+
 export function createHsrcpayClient(options: HsrcpayClientOptions = {}): HsrcpayClient {
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
   checkMaxRetries(options.maxRetries, "maxRetries");
@@ -148,8 +153,8 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     timeoutMs: options.timeout ?? defaultTimeoutMs,
     maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     reporter,
-    // The runtime's own fetch ends its promise and body when its signal aborts: not raced.
-    honoursSignal: (options.fetch ?? globalThis.fetch) === globalThis.fetch,
+    // Asked on every attempt: the global may be replaced after the client is made.
+    honoursSignal: () => (options.fetch ?? globalThis.fetch) === runtimeFetch,
   };
 
   const { api, through } = createApi(config, baseUrl);

@@ -30,11 +30,12 @@ export interface TransportConfig {
   /** Logs attempts, retries and outcomes, and calls `onRetry`; absent when nothing listens. */
   reporter?: Reporter | undefined;
   /**
-   * `fetch` is the runtime's own, which rejects its promise and errors the body stream when the
-   * signal aborts: an attempt then needs no race against its deadline. An injected fetch may
-   * ignore the signal, so its promise and body are raced, and a hung one cannot hang the call.
+   * True when the fetch an attempt is about to use is the runtime's own, which rejects its promise
+   * and errors the body stream when the signal aborts: the attempt then needs no race against its
+   * deadline. Any other fetch may ignore the signal, so its promise and body are raced, and a hung
+   * one cannot hang the call.
    */
-  honoursSignal?: boolean | undefined;
+  honoursSignal?: (() => boolean) | undefined;
 }
 
 export interface OutgoingRequest {
@@ -113,7 +114,7 @@ export async function send(
   let uncertain = false;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
-    const guard = new AttemptGuard(timeoutMs, signal, !config.honoursSignal);
+    const guard = new AttemptGuard(timeoutMs, signal, !config.honoursSignal?.());
     init.signal = guard.signal;
     tell?.start();
     let attempt: Attempt;

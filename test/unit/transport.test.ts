@@ -303,7 +303,7 @@ describe("send against a real server on 127.0.0.1", () => {
       maxRetries: 0,
       timeoutMs: 300,
       maxResponseBytes: 4_096,
-      honoursSignal,
+      honoursSignal: () => honoursSignal,
       ...overrides,
     });
 
