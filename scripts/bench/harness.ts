@@ -99,37 +99,54 @@ export function variants(
   // light Request (the issue's own hint) and a fetch(url, init), plus what #9 requires of every
   // attempt: a timeout that aborts through a signal and covers the body read, and no redirects.
   // No retries, Idempotency-Key, envelope checks, caps or redaction: the client's own work is what
-  // it measures above this.
-  const floorClient = createClient<paths>({
-    baseUrl,
-    headers,
-    Request: LightRequest as unknown as typeof Request,
-    fetch: ((request: LightRequest) =>
-      fetchImpl(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        redirect: "manual",
-        signal: request.signal,
-      })) as unknown as typeof fetch,
-  });
-  const floor = async () => {
+  // each operation measures above its floor. Each floor sends the headers its raw fetch sends.
+  const floorClient = (sent: Record<string, string>) =>
+    createClient<paths>({
+      baseUrl,
+      headers: sent,
+      Request: LightRequest as unknown as typeof Request,
+      fetch: ((request: LightRequest) =>
+        fetchImpl(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          redirect: "manual",
+          signal: request.signal,
+        })) as unknown as typeof fetch,
+    });
+  const writes = floorClient(headers);
+  const reads = floorClient(read);
+  const timed = async <T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 30_000);
     try {
-      return await floorClient.POST("/api-keys/", {
-        params: query,
-        body,
-        signal: controller.signal,
-      });
+      return await call(controller.signal);
     } finally {
       clearTimeout(timer);
     }
   };
+  const id = "key_4hW8pK2sD6fG0jL3";
+  const floors: Record<string, Variant> = {
+    [floorName]: () =>
+      timed((signal) => writes.POST("/api-keys/", { params: query, body, signal })),
+    "floor: list": () =>
+      timed((signal) =>
+        reads.GET("/api-keys/", {
+          params: { query: { account_id: params.account_id, page: 1, limit: 10 } },
+          signal,
+        }),
+      ),
+    "floor: delete": () =>
+      timed((signal) => writes.DELETE("/api-keys/{id}", { params: { path: { id } }, signal })),
+    "floor: regenerate": () =>
+      timed((signal) =>
+        writes.POST("/api-keys/{id}/regenerate", { params: { path: { id } }, signal }),
+      ),
+  };
   return {
     "raw fetch": () => json(fetchImpl(url, { method: "POST", headers, body: bodyText })),
     "raw fetch with a timeout signal": guarded,
-    [floorName]: floor,
+    ...floors,
     "hsrcpay.apiKeys.create": () => hsrcpay.apiKeys.create(params),
     "raw fetch: list": () => json(fetchImpl(`${url}&page=1&limit=10`, { headers: read })),
     "hsrcpay.apiKeys.list (one page)": async () =>
@@ -163,11 +180,23 @@ class LightRequest {
 
 export const floorName = "floor: openapi-fetch, light Request, timeout signal, no redirects";
 
+/** Each targeted operation's floor: the same call with nothing of the client's own. */
+export const floorOf: Record<string, string> = {
+  "hsrcpay.apiKeys.create": floorName,
+  "hsrcpay.apiKeys.list (one page)": "floor: list",
+  "hsrcpay.apiKeys.delete": "floor: delete",
+  "hsrcpay.apiKeys.regenerate": "floor: regenerate",
+  "hsrcpay.raw.POST": floorName,
+};
+
 /** Which raw-fetch variant is the baseline of a client variant. */
 export const baselineOf: Record<string, string> = {
   "hsrcpay.apiKeys.create": "raw fetch",
   "raw fetch with a timeout signal": "raw fetch",
   [floorName]: "raw fetch",
+  "floor: list": "raw fetch: list",
+  "floor: delete": "raw fetch: delete",
+  "floor: regenerate": "raw fetch: regenerate",
   "hsrcpay.apiKeys.list (one page)": "raw fetch: list",
   "hsrcpay.apiKeys.delete": "raw fetch: delete",
   "hsrcpay.apiKeys.regenerate": "raw fetch: regenerate",

@@ -1,7 +1,7 @@
 // 1. Per-request cost on loopback. Each client variant is measured in a pair with its baseline
 // only, the two alternating call by call (AB, BA, …) after a warm-up: a third variant in the
 // rotation (axios, say) would leave its garbage and sockets to whichever call follows it.
-import { baselineOf, floorName, percentile, startServer, variants } from "./harness.js";
+import { baselineOf, floorOf, percentile, startServer, variants } from "./harness.js";
 
 export interface LoopbackRow {
   name: string;
@@ -14,13 +14,13 @@ export interface LoopbackRow {
 }
 
 /**
- * Every client variant with its raw-fetch baseline; and create with the guarded raw fetch and with
- * the floor, where what shows is the client's own cost.
+ * Every client variant (and floor) with its raw-fetch baseline; create with the guarded raw fetch;
+ * and each targeted operation with its floor, where what shows is the client's own cost.
  */
 export const pairs: [string, string][] = [
   ...Object.entries(baselineOf),
   ["hsrcpay.apiKeys.create", "raw fetch with a timeout signal"],
-  ["hsrcpay.apiKeys.create", floorName],
+  ...Object.entries(floorOf),
 ];
 
 export async function loopback(
