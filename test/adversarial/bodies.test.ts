@@ -18,6 +18,7 @@ import {
   HsrcpayValidationError,
 } from "../../src/index.js";
 import { apiKeyData, params, token } from "../helpers/fixtures.js";
+import { settleWithin } from "../helpers/settle-within.js";
 import type { ChildReport } from "./memory-child.js";
 
 const KiB = 1024;
@@ -108,18 +109,12 @@ async function startHostileServer(cases: Record<string, Behaviour>): Promise<Hos
     origin: `http://127.0.0.1:${port}`,
     served,
     requestsTo: (name) => requests.filter((seen) => seen === name).length,
-    async allClosed(ms) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), ms);
-      });
-      const closed = Promise.all(served.map((answer) => answer.done)).then(() => true as const);
-      try {
-        return await Promise.race([closed, late]);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    allClosed: (ms) =>
+      settleWithin(
+        Promise.all(served.map((answer) => answer.done)).then(() => true),
+        ms,
+        false,
+      ),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -38,6 +38,7 @@ import {
   HsrcpayTimeoutError,
 } from "../../src/index.js";
 import { rejectionOf } from "../helpers/rejection.js";
+import { settleWithin } from "../helpers/settle-within.js";
 
 const token = `sk_test_${"0".repeat(24)}`;
 const params = { account_id: "acct_1", name: "x", permissions: { payments: ["read"] } };
@@ -113,18 +114,12 @@ async function listen(
     },
     baseUrl: `http://127.0.0.1:${port}/v1`,
     connections,
-    async allClosed(ms = closeWithin) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), ms);
-      });
-      const all = Promise.all(connections.map((c) => c.done)).then(() => true as const);
-      try {
-        return await Promise.race([all, late]);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    allClosed: (ms = closeWithin) =>
+      settleWithin(
+        Promise.all(connections.map((c) => c.done)).then(() => true),
+        ms,
+        false,
+      ),
     every(connection, ms, times, next) {
       let count = 0;
       const timer = setInterval(() => {
@@ -265,16 +260,8 @@ interface Ended {
  */
 async function ended(call: () => PromiseLike<unknown>, bound = timeout + slack): Promise<Ended> {
   const started = performance.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve("still pending"), bound);
-  });
-  try {
-    const error = await Promise.race([rejectionOf(call()), late]);
-    return { error, ms: performance.now() - started };
-  } finally {
-    clearTimeout(timer);
-  }
+  const error = await settleWithin(rejectionOf(call()), bound, "still pending");
+  return { error, ms: performance.now() - started };
 }
 
 /** Timers alive (and holding the process open) in this process. */
