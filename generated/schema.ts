@@ -56,6 +56,12 @@ export interface paths {
          *     made with it, according to its policy). Requires the `account:api:key:delete` permission.
          *     Success is the void envelope, without `data`.
          *
+         *     Assumed, as HSRCPAY documents only the void envelope: any 2xx that is not an explicit failure
+         *     envelope (`success: false`) means the key was deleted, so the client also accepts
+         *     `204 No Content`, another empty body, or the deleted key in `data`. A 2xx body that is not JSON
+         *     at all (a proxy's or captive portal's page) did not come from HSRCPAY and is reported as an
+         *     invalid response.
+         *
          *     Not documented: what a second delete of the same key answers. This document assumes 404 (the
          *     key is no longer visible), which the client reads as "already deleted" when it arrives on a
          *     retry after an attempt whose outcome was unknown.

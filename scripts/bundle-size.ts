@@ -17,8 +17,12 @@ export interface BundleSize {
  * 11,500 -> 13,000 for logging and onRetry (levels, a line per attempt, retry and outcome,
  * their option checks): about 1.2 KiB.
  * 13,000 -> 13,050 for not racing the runtime's own fetch against the deadline (3% off a call).
+ * 13,050 -> 14,300 for the hostile-server round (#19): secret fields masked wherever their values
+ * appear (escaped JSON, bodies that do not parse, echoes in headers, iterative copies that deep
+ * bodies cannot overflow), a walk that tracks the ids it yielded, path guards for `raw`, a logger
+ * that cannot reject, and a forgiving HSRCPAY_LOG: about 1.2 KiB.
  */
-export const gzipBudgetBytes = 13_050;
+export const gzipBudgetBytes = 14_300;
 
 async function measure(options: Parameters<typeof build>[0]): Promise<BundleSize> {
   const result = await build({

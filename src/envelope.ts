@@ -5,7 +5,7 @@ import type { components } from "../generated/schema.js";
 import { apiErrorFor, type HsrcpayApiError } from "./errors/api-error.js";
 import { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
 import { HsrcpayResponseTooLargeError } from "./errors/response-too-large-error.js";
-import { redactDeep } from "./redact.js";
+import { redactDeep, redactHeaders, secretFields, withSecrets } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 import type { Received } from "./transport.js";
 
@@ -49,13 +49,33 @@ export function readData<T>(
   if (parsed === undefined)
     throw fail(received.text.length === 0 ? "an empty body" : "a body that is not JSON");
   if (!isObject(parsed)) throw fail("JSON that is not an envelope object");
-  if (parsed.success !== true) {
-    const said =
-      typeof parsed.message === "string" ? ` ("${received.redact(parsed.message)}")` : "";
-    throw fail(`an envelope with success: ${String(parsed.success)}${said}`);
-  }
+  if (parsed.success !== true) throw fail(failedEnvelope(received, parsed));
   if (!isData(parsed.data)) throw fail("an envelope without the expected data");
   return { data: parsed.data, meta: metaOf(received, request, parsed), envelope: parsed };
+}
+
+/**
+ * A delete's answer. Any 2xx that is not an explicit failure envelope (`success: false`) is a
+ * success: HSRCPAY's void envelope, `204 No Content` or another empty body, the deleted object in
+ * `data`. A body that is not JSON at all (a proxy's or a captive portal's page) did not come from
+ * HSRCPAY, so it says nothing about the delete: that is an invalid response.
+ */
+export function readDeleted(received: Received, request: RequestSummary): ResponseMeta {
+  if (received.status < 200 || received.status > 299) throw apiError(received, request);
+  if (received.truncated) throw tooLarge(received, request);
+  if (received.text.trim() === "") return metaOf(received, request);
+  const parsed = parseJson(received.text);
+  if (parsed === undefined) throw invalidResponse(received, request, "a body that is not JSON");
+  if (!isObject(parsed)) return metaOf(received, request);
+  if (parsed.success === false)
+    throw invalidResponse(received, request, failedEnvelope(received, parsed));
+  return metaOf(received, request, parsed);
+}
+
+/** `an envelope with success: false ("…")`, the envelope's message redacted. */
+function failedEnvelope(received: Received, parsed: Record<string, unknown>): string {
+  const said = typeof parsed.message === "string" ? ` ("${received.redact(parsed.message)}")` : "";
+  return `an envelope with success: ${String(parsed.success)}${said}`;
 }
 
 /** What the response said besides its data; `envelope` is the parsed body, when there was one. */
@@ -64,12 +84,45 @@ export function metaOf(
   request: RequestSummary,
   envelope?: Record<string, unknown>,
 ): ResponseMeta {
+  const { headers, requestId } =
+    envelope === undefined || received.status > 299 ? received : withoutEchoes(received, envelope);
   return {
     status: received.status,
     message: typeof envelope?.message === "string" ? envelope.message : "",
-    requestId: received.requestId,
+    requestId,
     idempotencyKey: request.idempotencyKey,
-    headers: received.headers,
+    headers,
+  };
+}
+
+/**
+ * A success's headers and request id with the secrets of its data masked: the new key is handed
+ * back in the data, and nowhere else. The secrets looked for are the secret fields of the data
+ * object, or of each object in a data array (where the resources keep them): a walk of the whole
+ * body would cost as much as parsing it again.
+ */
+function withoutEchoes(
+  received: Received,
+  envelope: Record<string, unknown>,
+): Pick<Received, "headers" | "requestId"> {
+  const secrets = new Set<string>();
+  const { data } = envelope;
+  for (const item of Array.isArray(data) ? data : [data]) {
+    if (!isObject(item)) continue;
+    for (const field of secretFields) {
+      const value = item[field];
+      if (typeof value === "string") secrets.add(value);
+    }
+  }
+  let echoed = false;
+  received.headers.forEach((value) => {
+    for (const secret of secrets) echoed ||= secret.length > 0 && value.includes(secret);
+  });
+  if (!echoed) return received;
+  const mask = withSecrets((text) => text, secrets);
+  return {
+    headers: redactHeaders(received.headers, mask),
+    requestId: received.requestId === undefined ? undefined : mask(received.requestId),
   };
 }
 
@@ -114,23 +167,27 @@ export function tooLarge(
   });
 }
 
-/** What an invalid 2xx error carries: the problem, and what arrived. */
+/**
+ * What an invalid 2xx error carries: the problem, and what arrived. A failure's headers were
+ * redacted with its body's secrets when it arrived (transport.ts); a 2xx's only now, for the error.
+ */
 function described(received: Received, request: RequestSummary, problem: string) {
   const bodyStart = snippet(received);
+  const headers = redactHeaders(received.headers, received.redact);
   return {
-    message: `HSRCPAY answered ${received.status} with ${problem} (${request.label}; ${what(received, bodyStart)})`,
+    message: `HSRCPAY answered ${received.status} with ${problem} (${request.label}; ${what(received, bodyStart, headers)})`,
     status: received.status,
-    contentType: received.headers.get("content-type"),
+    contentType: headers.get("content-type"),
     bodyStart,
-    headers: received.headers,
-    requestId: received.requestId,
+    headers,
+    requestId: received.requestId === undefined ? undefined : received.redact(received.requestId),
     idempotencyKey: request.idempotencyKey,
   };
 }
 
 /** `content-type text/html, 1234 bytes: <html>…`; `start` is the redacted snippet. */
-function what(received: Received, start: string): string {
-  const type = received.headers.get("content-type");
+function what(received: Received, start: string, headers = received.headers): string {
+  const type = headers.get("content-type");
   const size = received.truncated
     ? `over ${received.limit} bytes${lengthHeader(received)}, cut`
     : `${received.bytes} bytes`;

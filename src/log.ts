@@ -125,13 +125,28 @@ export class Reporter {
   }
 
   #write(method: (typeof methods)[number], line: string): void {
-    try {
-      this.#logger[method](`[hsrcpay] ${line}`);
-    } catch {
-      // A logger that throws must not turn a working call into a failed one.
-    }
+    write(this.#logger, method, line);
   }
 }
+
+/**
+ * One line to the caller's logger, which cannot hurt the call: what it throws is dropped, and so is
+ * a rejected promise it returns (a remote sink that is down), which would otherwise end the process
+ * as an unhandled rejection. Neither is told to the logger: it is the thing that failed.
+ */
+function write(logger: Logger, method: (typeof methods)[number], line: string): void {
+  try {
+    const result: unknown = logger[method](`[hsrcpay] ${line}`);
+    if (typeof result === "object" && result !== null && "then" in result) {
+      const { then } = result as { then: unknown };
+      if (typeof then === "function") then.call(result, undefined, noop);
+    }
+  } catch {
+    // A logger that throws must not turn a working call into a failed one.
+  }
+}
+
+function noop(): void {}
 
 const outcomeWords = {
   timeout: "no answer in time",
@@ -157,23 +172,30 @@ function ids(event: { requestId: string | undefined; idempotencyKey: string | un
 
 /**
  * The reporter for a client's options, or undefined when nothing would be reported (the default:
- * a client that was not asked to log reads no clock and builds no line).
+ * a client that was not asked to log reads no clock and builds no line). `logLevel` in code must be
+ * a level; HSRCPAY_LOG is read forgivingly (any case, spaces around it), and a value that is no
+ * level leaves logging off with one warning, since a typo in the environment must not stop an
+ * application from starting.
  */
 export function reporterFor(
   options: { logger?: unknown; logLevel?: unknown; onRetry?: unknown },
   env: string | undefined,
 ): Reporter | undefined {
-  const level = options.logLevel ?? (env === undefined || env === "" ? "off" : env);
-  const field = options.logLevel !== undefined ? "logLevel" : "HSRCPAY_LOG";
-  if (typeof level !== "string" || !Object.hasOwn(levels, level)) {
-    throw new HsrcpayValidationError(
-      field,
-      `must be one of ${levelNames.map((name) => `"${name}"`).join(", ")}`,
-    );
+  let level: LogLevel = "off";
+  let unknownEnv: string | undefined;
+  if (options.logLevel !== undefined) {
+    if (!isLevel(options.logLevel)) {
+      throw new HsrcpayValidationError("logLevel", `must be one of ${levelList}`);
+    }
+    level = options.logLevel;
+  } else if (env !== undefined) {
+    const read = env.trim().toLowerCase();
+    if (isLevel(read)) level = read;
+    else if (read !== "") unknownEnv = env;
   }
   const logger = options.logger ?? globalThis.console;
   if (
-    (options.logger !== undefined || level !== "off") &&
+    (options.logger !== undefined || level !== "off" || unknownEnv !== undefined) &&
     (typeof logger !== "object" ||
       logger === null ||
       methods.some((method) => typeof (logger as Record<string, unknown>)[method] !== "function"))
@@ -186,10 +208,32 @@ export function reporterFor(
   if (options.onRetry !== undefined && typeof options.onRetry !== "function") {
     throw new HsrcpayValidationError("onRetry", "must be a function");
   }
-  const reporter = new Reporter(
-    logger as Logger,
-    level as LogLevel,
-    options.onRetry as RetryHook | undefined,
-  );
+  if (unknownEnv !== undefined) warnUnknownEnv(logger as Logger, unknownEnv);
+  const reporter = new Reporter(logger as Logger, level, options.onRetry as RetryHook | undefined);
   return reporter.active ? reporter : undefined;
+}
+
+const levelList = levelNames.map((name) => `"${name}"`).join(", ");
+
+function isLevel(value: unknown): value is LogLevel {
+  return typeof value === "string" && Object.hasOwn(levels, value);
+}
+
+/** Which HSRCPAY_LOG values each logger was already warned of: one line, not one per client. */
+const warned = new WeakMap<object, Set<string>>();
+
+function warnUnknownEnv(logger: Logger, value: string): void {
+  const seen = warned.get(logger) ?? new Set<string>();
+  warned.set(logger, seen);
+  if (seen.has(value)) return;
+  seen.add(value);
+  // A long value is no mistyped level but something else put there by mistake (a key, say):
+  // its length is enough to find it.
+  const shown =
+    value.length <= 16 ? JSON.stringify(value) : `a ${value.length}-character value (not shown)`;
+  write(
+    logger,
+    "warn",
+    `HSRCPAY_LOG is set to ${shown}, which is not a log level, so logging stays off; accepted, in any case: ${levelList}`,
+  );
 }

@@ -1,12 +1,19 @@
 // A list call returns one object with two uses (openai-node's PagePromise): awaited, it gives the
-// first page; iterated with `for await`, it gives every item of every page, fetched lazily. The
-// stop rule is defensive: a server whose totals are wrong cannot make iteration endless.
+// first page; iterated with `for await`, it gives every item of every page, fetched lazily.
+//
+// The stop rule is about what was actually yielded, since neither the server's counts nor its pages
+// can be trusted: an item whose id an earlier page of the same walk had is skipped (offsets shift
+// when items are created during a walk: a repeat is normal, not a reason to stop), and the walk ends
+// at an empty page, at the server's last page, once the items yielded reach the server's total, or
+// after two pages in a row that bring nothing new (a server that ignores `page`). One such page is
+// let through: under `limit: 1`, an item created between two page requests makes the next page a
+// repeat. A walk keeps the ids it yielded (memory grows with the listing, never past it).
 import type { ResponseMeta } from "./envelope.js";
 import { HsrcpayAbortError, HsrcpayError } from "./errors/hsrcpay-error.js";
 
 /** One page of a list, with HSRCPAY's pagination numbers. */
 export interface Page<T> extends AsyncIterable<T> {
-  /** The items of this page. */
+  /** The items of this page that no earlier page of the same walk had (by `id`). */
   readonly data: T[];
   /** Items across all pages, as the server counts them. */
   readonly total: number;
@@ -19,8 +26,8 @@ export interface Page<T> extends AsyncIterable<T> {
   /** What the response said besides the data (not enumerable). */
   readonly lastResponse: ResponseMeta;
   /**
-   * Whether a next page is worth asking for: this page was not empty, the server counts more
-   * pages, and this page is not a repeat of the previous one.
+   * Whether a next page is worth asking for: this page was not empty, the server counts more pages
+   * and more items than the walk has had, and this page or the one before brought something new.
    */
   hasNextPage(): boolean;
   /** Fetches the next page; throws `HsrcpayError` when `hasNextPage()` is false. */
@@ -44,33 +51,64 @@ export interface PageContent<T> {
   meta: ResponseMeta;
 }
 
+/** Ids an item can repeat under: its `id` where it has one, else the item itself. */
+type Seen = Set<unknown>;
+
+/** Where a page left its walk: the ids yielded up to and including it, and its run of dry pages. */
+interface WalkState {
+  /** Shared along the walk and only appended to; this page's ids are its first `count` entries. */
+  seen: Seen;
+  count: number;
+  /** Pages in a row, ending with this one, that brought no id the walk had not had. */
+  dry: number;
+}
+
+/** Two dry pages in a row end a walk (see the module comment for why one is let through). */
+const maxDryPages = 2;
+
 /**
  * `fetchPage(n)` requests page n. Nothing is requested until the result is awaited or iterated,
- * so a list that is never used cannot end in an unhandled rejection.
+ * so a list that is never used cannot end in an unhandled rejection (nor can one whose params were
+ * refused: pass a `fetchPage` that rejects with the refusal).
  */
 export function pagePromise<T>(
   fetchPage: (page: number) => Promise<PageContent<T>>,
   firstPage: number,
   signal: AbortSignal | undefined,
 ): PagePromise<T> {
-  const load = async (page: number, previousFirst: T | undefined): Promise<Page<T>> => {
+  const load = async (page: number, before: WalkState | undefined): Promise<Page<T>> => {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
-    return makePage(await fetchPage(page), page, previousFirst);
+    return makePage(await fetchPage(page), page, before);
   };
-  const makePage = (content: PageContent<T>, page: number, previousFirst: T | undefined) => {
+  const makePage = (content: PageContent<T>, page: number, before: WalkState | undefined) => {
     const { data, meta, ...counts } = content;
-    // A server that ignores `page` answers the same items again: that is not a next page.
-    const repeat = data.length > 0 && previousFirst !== undefined && same(data[0], previousFirst);
-    const hasNextPage = () => data.length > 0 && page < counts.pages && !repeat;
+    const seen = continueWalk(before);
+    const fresh: T[] = [];
+    for (const item of data) {
+      const id = idOf(item);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      fresh.push(item);
+    }
+    const state: WalkState = {
+      seen,
+      count: seen.size,
+      dry: fresh.length > 0 ? 0 : (before?.dry ?? 0) + 1,
+    };
+    const hasNextPage = () =>
+      data.length > 0 &&
+      page < counts.pages &&
+      state.count < counts.total &&
+      state.dry < maxDryPages;
     const result = {
-      data: repeat ? [] : data,
+      data: fresh,
       ...counts,
       page,
       hasNextPage,
       getNextPage: () => {
         if (!hasNextPage())
           return Promise.reject(new HsrcpayError(`There is no page after ${page}`));
-        return load(page + 1, data[0]);
+        return load(page + 1, state);
       },
     } as Page<T>;
     Object.defineProperties(result, {
@@ -93,6 +131,22 @@ export function pagePromise<T>(
   };
 }
 
+/**
+ * The ids seen before the next page: the walk's own set when that page is the first to go on from
+ * `before` (the usual case, no copy), a copy of its first `count` ids when another page already
+ * went on from it (a second `getNextPage()` on the same page).
+ */
+function continueWalk(before: WalkState | undefined): Seen {
+  if (before === undefined) return new Set();
+  if (before.seen.size === before.count) return before.seen;
+  const copy: Seen = new Set();
+  for (const id of before.seen) {
+    if (copy.size === before.count) break;
+    copy.add(id);
+  }
+  return copy;
+}
+
 /** Every item from `from` (or the first page) on; the signal is checked before each one. */
 async function* items<T>(
   from: Page<T> | undefined,
@@ -110,9 +164,7 @@ async function* items<T>(
   }
 }
 
-/** Same item: by `id` where items have one, else by identity. */
-function same(a: unknown, b: unknown): boolean {
-  const id = (x: unknown) => (typeof x === "object" && x !== null ? (x as { id?: unknown }).id : x);
-  const ids = [id(a), id(b)];
-  return ids[0] === undefined ? a === b : ids[0] === ids[1];
+function idOf(item: unknown): unknown {
+  const id = typeof item === "object" && item !== null ? (item as { id?: unknown }).id : undefined;
+  return id === undefined ? item : id;
 }

@@ -16,7 +16,13 @@ import {
 import { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js";
 import { HsrcpayRedirectError } from "./errors/redirect-error.js";
 import type { AttemptReport, Reporter } from "./log.js";
-import { type Redact, redactHeader, redactHeaders, redactorFor } from "./redact.js";
+import {
+  type Redact,
+  redactHeader,
+  redactHeaders,
+  redactorFor,
+  responseRedactor,
+} from "./redact.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 
 export interface TransportConfig {
@@ -110,7 +116,7 @@ export async function send(
   };
 
   const { reporter } = config;
-  const tell = reporter && new Telling(reporter, request, maxRetries);
+  const tell = reporter && new Telling(reporter, request, maxRetries, redact);
   let uncertain = false;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
@@ -185,9 +191,10 @@ class Telling {
   #attemptStarted = 0;
   #last: AttemptReport | undefined;
 
-  constructor(reporter: Reporter, request: OutgoingRequest, maxRetries: number) {
+  constructor(reporter: Reporter, request: OutgoingRequest, maxRetries: number, redact: Redact) {
     this.#reporter = reporter;
-    this.#operation = labelOf(request);
+    // The path may hold anything the caller passed as an id, the token included by mistake.
+    this.#operation = redact(labelOf(request));
     this.#idempotencyKey = request.headers["idempotency-key"];
     this.#maxAttempts = maxRetries + 1;
   }
@@ -205,9 +212,11 @@ class Telling {
 
   /** The answer the call returns; a failure's body shows as the errors show it. */
   answer(answer: Received): AttemptReport {
+    // A success's request id has not met its body's secrets yet (see `received`).
+    const { requestId } = answer;
     return this.#report(
       answer.status,
-      answer.requestId,
+      requestId === undefined ? undefined : redactHeader("", requestId, answer.redact),
       answer.status >= 300 ? snippet(answer) : undefined,
     );
   }
@@ -430,7 +439,7 @@ function unreadable(
     requestId: requestIdOf(headers),
     idempotencyKey: request.headers["idempotency-key"],
   };
-  const label = labelOf(request);
+  const label = redact(labelOf(request));
   if (redirect || followed) {
     const location = followed ? redact(response.url) : (headers.get("location") ?? undefined);
     const where = location ? ` to ${location}` : "";
@@ -463,8 +472,13 @@ function received(
   body: ReadBody,
   limit: number,
   uncertain: boolean,
-  redact: Redact,
+  tokenRedact: Redact,
 ): Received {
+  // The body's secret fields are secrets everywhere in this response. A failure is redacted with
+  // them now, headers included, since its headers go on to errors, `raw` and log lines; a success's
+  // redactor is worked out only if something is redacted later (an invalid 2xx's error).
+  const redact = responseRedactor(tokenRedact, body.text);
+  const failed = response.status > 299 && redact !== tokenRedact;
   return {
     status: response.status,
     // Control characters, and anything a Response's statusText would refuse, are dropped.
@@ -473,8 +487,11 @@ function received(
       0,
       200,
     ),
-    headers: head.headers,
-    requestId: head.requestId,
+    headers: failed ? redactHeaders(head.headers, redact) : head.headers,
+    requestId:
+      failed && head.requestId !== undefined
+        ? redactHeader("", head.requestId, redact)
+        : head.requestId,
     text: body.text,
     bytes: body.bytes,
     truncated: body.truncated,

@@ -5,6 +5,7 @@ import openapiFetch, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { type RequestSummary, tooLarge } from "./envelope.js";
 import { HsrcpayError } from "./errors/hsrcpay-error.js";
+import { checkPathFilled, serializePath } from "./guards.js";
 import { setHeader } from "./options.js";
 import {
   type CallControls,
@@ -156,7 +157,8 @@ function serializeQuery(query: Record<string, unknown>): string {
   for (const name in query) {
     const value = query[name];
     if (value === undefined || value === null) continue;
-    search += `${search ? "&" : ""}${name}=${encodeURIComponent(String(value))}`;
+    // Names are encoded too: through `raw`, a name is whatever the caller's object holds.
+    search += `${search ? "&" : ""}${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
   }
   return search;
 }
@@ -167,6 +169,7 @@ export function createApi(
 ): { api: Api; through: Through } {
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   const through: Through = (settings) => async (request) => {
+    checkPathFilled(request.url);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       if (name === "__proto__") setHeader(headers, name, value);
@@ -190,9 +193,10 @@ export function createApi(
       maxRetries: settings.maxRetries,
     });
     const summary: RequestSummary = {
+      // Through `raw`, the path holds what the caller passed as path parameters: redacted.
       label:
         settings.schemaPath === undefined
-          ? labelOf(outgoing)
+          ? received.redact(labelOf(outgoing))
           : `${request.method} ${basePath}${settings.schemaPath}`,
       idempotencyKey: headers["idempotency-key"],
     };
@@ -213,6 +217,7 @@ export function createApi(
     Request: PlainRequest as unknown as typeof Request,
     headers: { accept: "application/json" },
     querySerializer: serializeQuery,
+    pathSerializer: serializePath,
     fetch: through({}),
   });
   return { api, through };

@@ -1,7 +1,14 @@
 // The API keys resource (openapi/paths/api-keys*.yaml): four methods of a few lines each over the
 // typed openapi-fetch client, which checks paths, params and bodies against the spec at compile time.
 import type { components } from "../../generated/schema.js";
-import { invalidResponse, isObject, metaOf, type ResponseMeta, readData } from "../envelope.js";
+import {
+  invalidResponse,
+  isObject,
+  metaOf,
+  type ResponseMeta,
+  readData,
+  readDeleted,
+} from "../envelope.js";
 import { checkRequestOptions, type RequestOptions } from "../options.js";
 import { type PageContent, type PagePromise, pagePromise } from "../pagination.js";
 import { type Api, answerTo, type Through } from "../typed-api.js";
@@ -44,7 +51,8 @@ export interface ApiKeysResource {
    */
   list(params: ListApiKeysParams, options?: ReadOptions): PagePromise<ApiKey>;
   /**
-   * Deletes a key (a soft delete: it stops working at once). Resolves to `{ id, deleted: true }`;
+   * Deletes a key (a soft delete: it stops working at once). Resolves to `{ id, deleted: true }` on
+   * any 2xx that is not a failure envelope (the void envelope, `204 No Content`, the deleted key);
    * also when a retry after a lost answer finds the key already gone (404), since the first
    * attempt deleted it: `lastResponse.status` is then 404.
    */
@@ -62,7 +70,6 @@ function isApiKey(data: unknown): data is ApiKey {
 
 const isApiKeyList = (data: unknown): data is ApiKey[] =>
   Array.isArray(data) && data.every(isApiKey);
-const isVoid = (data: unknown): data is undefined => data === undefined || data === null;
 
 function withMeta<T extends object>(
   data: T,
@@ -101,8 +108,16 @@ export function apiKeysResource(api: Api, through: Through): ApiKeysResource {
     },
 
     list(params, options = {}) {
-      const call = checkRequestOptions(options);
-      const { page: first, ...query } = prepareList(params);
+      let call: ReturnType<typeof checkRequestOptions>;
+      let prepared: ReturnType<typeof prepareList>;
+      try {
+        call = checkRequestOptions(options);
+        prepared = prepareList(params);
+      } catch (error) {
+        // Refused params reject like every other method's, when the list is awaited or iterated.
+        return pagePromise<ApiKey>(() => Promise.reject(error), 1, undefined);
+      }
+      const { page: first, ...query } = prepared;
       const fetchPage = async (page: number): Promise<PageContent<ApiKey>> => {
         const { response } = await api.GET("/api-keys/", {
           params: { query: { ...query, page } },
@@ -134,8 +149,7 @@ export function apiKeysResource(api: Api, through: Through): ApiKeysResource {
       if (received.status === 404 && received.uncertain) {
         return withMeta({ id, deleted: true as const }, metaOf(received, request));
       }
-      const { meta } = readData(received, request, isVoid);
-      return withMeta({ id, deleted: true as const }, meta);
+      return withMeta({ id, deleted: true as const }, readDeleted(received, request));
     },
 
     async regenerate(id, options = {}) {

@@ -1,21 +1,7 @@
-// Guards every operation's params share: what would otherwise go out wrong (a blank id, a path
-// segment that changes the path) or fail inside fetch as a bare error (a lone surrogate).
+// The API-key params' own checks, over the generic guards in ../guards.ts.
 import { isObject } from "../envelope.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
-
-// An unpaired UTF-16 surrogate cannot be encoded as UTF-8: encodeURIComponent throws on it.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** A non-blank, well-formed string (the spec's `minLength: 1, pattern: \S`). */
-function checkString(value: unknown, field: string, what: string): string {
-  if (typeof value !== "string" || value.trim() === "") {
-    throw new HsrcpayValidationError(field, `is required: ${what}`);
-  }
-  if (loneSurrogate.test(value)) {
-    throw new HsrcpayValidationError(field, "contains an unpaired UTF-16 surrogate");
-  }
-  return value;
-}
+import { checkSegment, checkString } from "../guards.js";
 
 export function checkAccountId(value: unknown): string {
   return checkString(value, "account_id", "the account's id (acct_…)");
@@ -27,11 +13,7 @@ export function checkAccountId(value: unknown): string {
  * pattern does).
  */
 export function checkId(value: unknown): string {
-  const id = checkString(value, "id", "the API key's id (key_…)");
-  if (id === "." || id === "..") {
-    throw new HsrcpayValidationError("id", "cannot be . or .., which would change the path");
-  }
-  return id;
+  return checkSegment(value, "id", "the API key's id (key_…)");
 }
 
 /** The params object, with no field the operation does not have (own properties only). */

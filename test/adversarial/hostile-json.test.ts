@@ -61,3 +61,31 @@ describe("params with inherited names as fields", () => {
     expect(sent).toBe(0);
   });
 });
+
+describe("an error body nested deeper than a stack", () => {
+  // 60 KiB of nesting fits under the 64 KiB failure-body cap; a recursive copy overflowed the stack
+  // on it, and the call ended in a bare RangeError instead of its typed error. The innermost member
+  // is a secret field: found and masked at the bottom all the same.
+  const depth = 10_000;
+  const secret = "k".repeat(20);
+  const nested = `${'{"a":'.repeat(depth - 1)}{"key":"${secret}"}${"}".repeat(depth - 1)}`;
+  const body = `{"message":"deep","success":false,"error":{"code":400,"message":"deep","details":${nested}}}`;
+
+  it("is still the status's typed error, its structure kept and the secret at its bottom masked", async () => {
+    server = await startFaultServer((res) => {
+      res.writeHead(400, { "content-type": "application/json" }).end(body);
+    });
+    const hsrcpay = createHsrcpayClient({ token, baseUrl: server.baseUrl });
+    const error = (await rejectionOf(hsrcpay.apiKeys.create(params))) as BadRequestError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.message).toBe("400 deep (POST /v1/api-keys/)");
+    let level: unknown = error.details;
+    let levels = 0;
+    while ((level as { a?: unknown }).a !== undefined) {
+      level = (level as { a: unknown }).a;
+      levels++;
+    }
+    expect(levels).toBe(depth - 1);
+    expect(level).toEqual({ key: "[redacted]" });
+  });
+});

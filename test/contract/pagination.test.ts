@@ -11,6 +11,8 @@ interface Shelf {
   keys: number;
   /** What it claims in `pages` (the truth by default). */
   claimedPages?: (limit: number) => number;
+  /** What it claims in `total` (the truth by default). */
+  claimedTotal?: number;
   /** Answers this page with a 500. */
   failingPage?: number;
 }
@@ -41,7 +43,7 @@ async function serve(shelf: Shelf) {
       message: "success",
       success: true,
       data,
-      total: shelf.keys,
+      total: shelf.claimedTotal ?? shelf.keys,
       page,
       limit,
       pages,
@@ -66,8 +68,21 @@ describe("apiKeys.list across pages of a real server", () => {
     expect(pagesAsked()).toEqual(["1", "2", "3"]);
   });
 
-  it("stops at the first empty page when the server claims far more pages than it has", async () => {
+  it("stops once the keys yielded reach the total, when the server claims far more pages", async () => {
     const { hsrcpay, pagesAsked } = await serve({ keys: 15, claimedPages: () => 1_000_000 });
+    const seen: string[] = [];
+    for await (const key of hsrcpay.apiKeys.list({ account_id: "acct_1", limit: 10 }))
+      seen.push(key.id);
+    expect(seen).toEqual(ids(15));
+    expect(pagesAsked()).toEqual(["1", "2"]);
+  });
+
+  it("stops at the first empty page when the server claims far more pages and keys than it has", async () => {
+    const { hsrcpay, pagesAsked } = await serve({
+      keys: 15,
+      claimedPages: () => 1_000_000,
+      claimedTotal: 10_000_000,
+    });
     const seen: string[] = [];
     for await (const key of hsrcpay.apiKeys.list({ account_id: "acct_1", limit: 10 }))
       seen.push(key.id);

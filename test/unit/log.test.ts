@@ -150,7 +150,6 @@ describe("bad options", () => {
   it.each([
     [{ logLevel: "verbose" }, undefined, "logLevel"],
     [{ logLevel: 3 }, undefined, "logLevel"],
-    [{}, "true", "HSRCPAY_LOG"],
     [{ logLevel: "debug", logger: { debug() {} } }, undefined, "logger"],
     [{ logger: "console" }, undefined, "logger"],
     [{ onRetry: "metrics" }, undefined, "onRetry"],

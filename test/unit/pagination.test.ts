@@ -85,14 +85,37 @@ describe("pagePromise", () => {
     expect(asked).toEqual([1, 2, 3]);
   });
 
-  it("stops when a server that ignores `page` repeats the previous page", async () => {
+  it("stops after two pages in a row that bring nothing new (a server that ignores `page`)", async () => {
     const asked: number[] = [];
     const fetchPage = async (page: number): Promise<PageContent<Item>> => {
       asked.push(page);
       return { data: [{ id: "a" }, { id: "b" }], total: 100, limit: 2, pages: 50, meta };
     };
     expect(await collect(pagePromise(fetchPage, 1, undefined))).toEqual(["a", "b"]);
-    expect(asked).toEqual([1, 2]);
+    expect(asked).toEqual([1, 2, 3]);
+  });
+
+  it("goes on after one page that brings nothing new, and counts the run afresh after a new key", async () => {
+    // a, then a repeat (let through), then c, then a repeat (let through again), then d.
+    const answers = [["a"], ["a"], ["c"], ["c"], ["d"], ["d"], ["d"]];
+    const asked: number[] = [];
+    const fetchPage = async (page: number): Promise<PageContent<Item>> => {
+      asked.push(page);
+      const data = (answers[page - 1] ?? []).map((id) => ({ id }));
+      return { data, total: 100, limit: 1, pages: 100, meta };
+    };
+    expect(await collect(pagePromise(fetchPage, 1, undefined))).toEqual(["a", "c", "d"]);
+    expect(asked).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("stops once the items yielded reach the server's total, whatever page count it claims", async () => {
+    const asked: number[] = [];
+    const fetchPage = async (page: number): Promise<PageContent<Item>> => {
+      asked.push(page);
+      return { data: [{ id: `p${page}` }], total: 3, limit: 1, pages: 1e9, meta };
+    };
+    expect(await collect(pagePromise(fetchPage, 1, undefined))).toEqual(["p1", "p2", "p3"]);
+    expect(asked).toEqual([1, 2, 3]);
   });
 
   it("stops at the server's page count even when pages keep coming", async () => {
@@ -209,18 +232,44 @@ describe("pagePromise: items and repeats", () => {
     expect(page.data).toEqual([{ name: "a" }]);
   });
 
-  it("a page whose first key repeats the previous page's is empty and has no next page", async () => {
+  it("a page whose first key repeats the previous page's keeps its new keys, and the walk goes on", async () => {
     const { fetchPage } = pagesOf<Item>([
       [{ id: "a" }, { id: "b" }],
       [{ id: "a" }, { id: "c" }],
       [{ id: "d" }],
     ]);
     const second = await (await pagePromise(fetchPage, 1, undefined)).getNextPage();
-    expect(second.data).toEqual([]);
-    expect(second.hasNextPage()).toBe(false);
-    const error = await rejectionOf(second.getNextPage());
+    expect(second.data).toEqual([{ id: "c" }]);
+    expect(second.hasNextPage()).toBe(true);
+    const third = await second.getNextPage();
+    expect(third.data).toEqual([{ id: "d" }]);
+    expect(third.hasNextPage()).toBe(false);
+    const error = await rejectionOf(third.getNextPage());
     expect(error).toBeInstanceOf(HsrcpayError);
-    expect((error as Error).message).toBe("There is no page after 2");
+    expect((error as Error).message).toBe("There is no page after 3");
+  });
+
+  it("skips a key repeated inside one page", async () => {
+    const { fetchPage } = pagesOf<Item>([[{ id: "a" }, { id: "a" }, { id: "b" }]]);
+    expect(await all(pagePromise(fetchPage, 1, undefined))).toEqual([{ id: "a" }, { id: "b" }]);
+  });
+
+  it("asking one page for its next page twice gives the same next page both times", async () => {
+    const { fetchPage, asked } = pagesOf<Item>([
+      [{ id: "a" }, { id: "b" }],
+      [{ id: "b" }, { id: "c" }],
+      [{ id: "d" }],
+    ]);
+    const first = await pagePromise(fetchPage, 1, undefined);
+    const once = await first.getNextPage();
+    const third = await once.getNextPage();
+    const twice = await first.getNextPage();
+    expect(once.data).toEqual([{ id: "c" }]);
+    expect(twice.data).toEqual([{ id: "c" }]);
+    expect(third.data).toEqual([{ id: "d" }]);
+    // The branch did not take `c` from the walk it left: that walk still has its own.
+    expect((await twice.getNextPage()).data).toEqual([{ id: "d" }]);
+    expect(asked).toEqual([1, 2, 3, 2, 3]);
   });
 
   it("an abort in the middle of a page stops at the next item, with the caller's reason", async () => {

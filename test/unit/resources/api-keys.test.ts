@@ -299,11 +299,11 @@ describe("apiKeys.delete", () => {
     expect(await rejectionOf(hsrcpay.apiKeys.delete("key_1"))).toBeInstanceOf(NotFoundError);
   });
 
-  it("data where none is expected is an invalid response", async () => {
+  it("a success that carries the deleted key in data is a success all the same", async () => {
     const { hsrcpay } = clientWith(() => created(200));
-    expect(await rejectionOf(hsrcpay.apiKeys.delete("key_1"))).toBeInstanceOf(
-      HsrcpayInvalidResponseError,
-    );
+    const deleted = await hsrcpay.apiKeys.delete("key_1");
+    expect(deleted).toEqual({ id: "key_1", deleted: true });
+    expect(deleted.lastResponse.message).toBe("success");
   });
 });
 

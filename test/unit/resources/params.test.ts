@@ -16,9 +16,15 @@ const messageOf = (run: () => unknown) => {
 };
 
 describe("checkAccountId", () => {
-  it.each([undefined, null, 5, "", " ", "\t\n"])("refuses %j, saying what it wants", (value) => {
+  it.each([undefined, null, "", " ", "\t\n"])("refuses %j, saying what it wants", (value) => {
     expect(messageOf(() => checkAccountId(value))).toBe(
       "account_id is required: the account's id (acct_…)",
+    );
+  });
+
+  it.each([5, true, {}, ["acct_1"]])("refuses %j, saying it must be a string", (value) => {
+    expect(messageOf(() => checkAccountId(value))).toBe(
+      "account_id must be a string: the account's id (acct_…)",
     );
   });
 
