@@ -1,17 +1,27 @@
-// The whole API-key lifecycle, as `npm start` shows it: create a key, list the account's keys
-// (iterating every page), regenerate a managed key, delete the key created here. Against the Prism
-// mock by default; with HSRCPAY_BASE_URL and HSRCPAY_API_KEY against a real server, where the
-// regenerate step runs only with HSRCPAY_DEMO_REGENERATE=1 (it would rotate a live managed key).
+// The whole API-key lifecycle, as `npm start` shows it: find the accounts the token may act for and
+// take the first (or HSRCPAY_ACCOUNT_ID), create a key, list the account's keys (iterating every
+// page), regenerate a managed key, delete the key created here. Against the Prism mock by default;
+// with HSRCPAY_BASE_URL and HSRCPAY_API_KEY against a real server, where the regenerate step runs
+// only with HSRCPAY_DEMO_REGENERATE=1 (it would rotate a live managed key).
 import { createHsrcpayClient, HsrcpayError } from "../src/index.js";
 
 const hsrcpay = createHsrcpayClient({
   token: process.env.HSRCPAY_API_KEY, // sk_test_… keys work in the sandbox
   baseUrl: process.env.HSRCPAY_BASE_URL || undefined, // default: https://api.hsrcpay.com/v1
 });
-const account_id = process.env.HSRCPAY_ACCOUNT_ID ?? "acct_1PqR7sT2uV3wX4yZ";
 const masked = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(-4)}`;
 
 try {
+  // 0. Accounts: every key belongs to one; the token says which it may act for.
+  const accounts = await hsrcpay.accounts.list();
+  for (const account of accounts.data) {
+    const kind = account.prod_account_id ? `sandbox of ${account.prod_account_id}` : "production";
+    console.log(`Account ${account.id} ${account.name} (${kind})`);
+  }
+  const account_id = process.env.HSRCPAY_ACCOUNT_ID || accounts.data[0]?.id;
+  if (account_id === undefined) throw new HsrcpayError("The token may act for no account");
+  console.log(`  using ${account_id}`);
+
   // 1. Create: the plaintext secret is in this response only.
   const apiKey = await hsrcpay.apiKeys.create({
     account_id,

@@ -98,6 +98,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Every account the credential may access, production and sandbox. The context (user, workspace,
+         *     membership) is taken from the token: HSRCPAY's page asks not to pass workspace or membership ids
+         *     in the query, and the operation takes no parameters. The list is not paginated: `data` holds every
+         *     account, with no totals beside it.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["listAccounts"];
+        put?: never;
+        /**
+         * Create account
+         * @description Creates a production account, or with `sandbox_mode=true` a sandbox account linked to the
+         *     production account named by `prod_account_id` (required then). May return **200** or **201**
+         *     with the same success envelope.
+         *
+         *     HSRCPAY's page shows the body only as a curl sample with `name`, `country`, `currency` and
+         *     `timezone`; which fields are required is not documented (see the request schema).
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        post: operations["createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account
+         * @description One account by id (`acct_…` or internal id), when the credential may read it. Errors follow the
+         *     standard v1 error envelope.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["getAccount"];
+        /**
+         * Update account
+         * @description Changes the name, country, currency, time zone or metadata of an account. HSRCPAY describes this
+         *     PUT as a **partial** update: a field left out keeps its value, so the client sends only the
+         *     fields given. Requires `account:account:update` where enforced.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        put: operations["updateAccount"];
+        post?: never;
+        /**
+         * Delete account
+         * @description Deletes an account (a soft delete). Requires `account:account:delete`. Success is the void
+         *     envelope, without `data`.
+         *
+         *     Assumed, as for Delete API key: any 2xx that is not an explicit failure envelope
+         *     (`success: false`) means the account was deleted (`204 No Content` and an echo of the account in
+         *     `data` included); a second delete of the same account is assumed to answer 404, which the client
+         *     reads as "already deleted" when it follows an attempt whose outcome was unknown.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account-memberships/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List account memberships
+         * @description Every membership of the account named by `account_id`. Requires `account:account:read`. The list
+         *     is not paginated: `data` holds every membership, with no totals beside it.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["listAccountMemberships"];
+        put?: never;
+        /**
+         * Create account membership
+         * @description Gives a user access to the account named by `account_id`: **either** an internal member, by
+         *     `workspace_membership_id`, **or** an external one, invited by `email`, never both. `permissions`
+         *     defaults to empty. May return **200** or **201** with the same success envelope.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        post: operations["createAccountMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account-memberships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update account membership
+         * @description Sets the permission list of a membership. HSRCPAY says it "replaces or patches" the list; this
+         *     document assumes the list given replaces the old one.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        put: operations["updateAccountMembership"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -351,6 +500,352 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description One setting of an account, as HSRCPAY's account pages show it. HSRCPAY documents neither the
+         *     setting names nor the type of `value` (its example is a string): any JSON value is accepted.
+         */
+        AccountSetting: {
+            /**
+             * @description Object type, always `account_setting`.
+             * @example account_setting
+             * @constant
+             */
+            object: "account_setting";
+            /**
+             * @description Unique identifier of the setting.
+             * @example aset_7Hs2Kq9LmP4xR1tV
+             */
+            id: string;
+            /**
+             * @description The setting's name. Not a secret, although error bodies mask every `key` field, since an API
+             *     key's `key` is one (see the `x-hsrcpay-secret` mark on ApiKey).
+             * @example statement_descriptor
+             */
+            key: string;
+            /**
+             * @description The setting's value; its type is not documented (HSRCPAY's example is a string).
+             * @example HSRCPAY DEMO
+             */
+            value: unknown;
+            /** @description When the setting was created. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the setting was last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description An account: the merchant (production) or sandbox ledger that keys, payments and customers belong
+         *     to. Every field HSRCPAY's Get account page shows is required; further fields are allowed, since
+         *     the documented examples show additional properties.
+         */
+        Account: {
+            /**
+             * @description Object type, always `account`.
+             * @example account
+             * @constant
+             */
+            object: "account";
+            /**
+             * @description Unique identifier of the account (`acct_…`), the `account_id` other operations take.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            id: string;
+            /**
+             * @description The user who owns the account. HSRCPAY's example shows a string; `null` is accepted as well
+             *     (assumed, for accounts without a single owner).
+             * @example usr_5Gh8Jk2Lm4Np6Qr8
+             */
+            user_id: string | null;
+            /**
+             * @description The workspace the account belongs to. HSRCPAY's example shows a string; `null` is accepted as
+             *     well (assumed).
+             * @example wks_3Df6Gh9Jk1Lm4Np7
+             */
+            workspace_id: string | null;
+            /**
+             * @description Display name of the account.
+             * @example Acme Store
+             */
+            name: string;
+            /**
+             * @description Country of the account, as an ISO 3166-1 alpha-2 code (HSRCPAY's example is `US`; the code
+             *     list is not documented).
+             * @example US
+             */
+            country: string;
+            /**
+             * @description For a sandbox account, the production account it is linked to. HSRCPAY's example shows a
+             *     string; `null` is accepted (assumed) for a production account, which has no such link.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            prod_account_id: string | null;
+            /**
+             * @description IANA time zone name of the account (HSRCPAY's example is `Europe/Istanbul`).
+             * @example Europe/Istanbul
+             */
+            timezone: string;
+            /** @description The account's settings. */
+            settings: components["schemas"]["AccountSetting"][];
+            /**
+             * @description Default currency of the account, as an ISO 4217 code (HSRCPAY's example is `USD`).
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Whether the account has been (soft) deleted.
+             * @example false
+             */
+            deleted: boolean;
+            /** @description When the account was created. HSRCPAY's example shows `null`, so `null` is accepted. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the account was last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+            metadata: components["schemas"]["Metadata"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The success envelope of List accounts: every account in `data`, without pagination numbers
+         *     (HSRCPAY documents none for this list).
+         */
+        AccountListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description Every account the credential may access, production and sandbox. */
+            data: components["schemas"]["Account"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A new account. HSRCPAY's page shows these four fields in its curl sample and documents no other,
+         *     nor which are required: this document requires `name` (assumed: an account is shown by its name)
+         *     and accepts only the documented fields, so a misspelled field is caught instead of being
+         *     silently dropped.
+         */
+        CreateAccountRequest: {
+            /**
+             * @description Display name of the account (not blank; assumed).
+             * @example Acme Store
+             */
+            name: string;
+            /**
+             * @description Country, as an ISO 3166-1 alpha-2 code (HSRCPAY's example is `US`).
+             * @example US
+             */
+            country?: string;
+            /**
+             * @description Default currency, as an ISO 4217 code (HSRCPAY's example is `USD`).
+             * @example USD
+             */
+            currency?: string;
+            /**
+             * @description IANA time zone name (HSRCPAY's example is `Europe/Istanbul`).
+             * @example Europe/Istanbul
+             */
+            timezone?: string;
+        };
+        /** @description The success envelope of an operation that returns one account. */
+        AccountEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["Account"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The fields to change. HSRCPAY describes this PUT as a partial update of name, country, currency,
+         *     timezone or metadata: a field left out is left as it is (the client sends only what was given),
+         *     and an empty object changes nothing.
+         */
+        UpdateAccountRequest: {
+            /**
+             * @description New display name (not blank; assumed).
+             * @example Acme Store EU
+             */
+            name?: string;
+            /**
+             * @description New country, as an ISO 3166-1 alpha-2 code.
+             * @example DE
+             */
+            country?: string;
+            /**
+             * @description New default currency, as an ISO 4217 code.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description New IANA time zone name.
+             * @example Europe/Berlin
+             */
+            timezone?: string;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description The user behind a membership, as HSRCPAY's List account memberships page shows it. */
+        AccountMembershipUser: {
+            /**
+             * @description The user's id.
+             * @example usr_5Gh8Jk2Lm4Np6Qr8
+             */
+            id: string;
+            /**
+             * @description The user's email address.
+             * @example dev@acme.example
+             */
+            email: string;
+            /**
+             * @description The user's name; `null` is accepted (assumed) for an invitee who has not set one.
+             * @example Dana Developer
+             */
+            name: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A membership: a user's access to one account, with its permission list. Every field HSRCPAY's
+         *     page shows is required; further fields are allowed.
+         */
+        AccountMembership: {
+            /**
+             * @description Object type, always `account_membership`.
+             * @example account_membership
+             * @constant
+             */
+            object: "account_membership";
+            /**
+             * @description Unique identifier of the membership.
+             * @example amem_8Kd3Lf6Mh9Nj2Pq5
+             */
+            id: string;
+            /**
+             * @description The account the membership gives access to.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            /**
+             * @description The member's user id. `null` is accepted (assumed) for an invitation by email that has not
+             *     been accepted yet.
+             * @example usr_5Gh8Jk2Lm4Np6Qr8
+             */
+            user_id: string | null;
+            /**
+             * @description The workspace membership the account membership was made from (an internal member); `null`
+             *     (assumed) for an external member invited by email.
+             * @example wmem_2Bc5Df8Gh1Jk4Lm7
+             */
+            workspace_membership_id: string | null;
+            /**
+             * @description The permissions the member has on the account (names as in `account:account:read`).
+             * @example [
+             *       "account:account:read"
+             *     ]
+             */
+            permissions: string[];
+            /** @description When the membership was made. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the membership was last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+            /** @description The member; `null` accepted (assumed) before an invitation is accepted. */
+            user: components["schemas"]["AccountMembershipUser"] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The success envelope of List account memberships: every membership of the account in `data`,
+         *     without pagination numbers (HSRCPAY documents none for this list).
+         */
+        AccountMembershipListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The account's memberships. */
+            data: components["schemas"]["AccountMembership"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A new membership: supply **either** `workspace_membership_id` (an internal member of the
+         *     workspace) **or** `email` (an external member, invited), never both; `permissions` defaults to
+         *     empty (HSRCPAY's Create account membership page).
+         */
+        CreateAccountMembershipRequest: {
+            /**
+             * @description The workspace membership to give access to the account (internal member).
+             * @example wmem_2Bc5Df8Gh1Jk4Lm7
+             */
+            workspace_membership_id?: string;
+            /**
+             * Format: email
+             * @description The address to invite (external member).
+             * @example partner@agency.example
+             */
+            email?: string;
+            /**
+             * @description The permissions to grant; empty when left out.
+             * @example [
+             *       "account:account:read"
+             *     ]
+             */
+            permissions?: string[];
+        } & (unknown | unknown);
+        /** @description The success envelope of an operation that returns one account membership. */
+        AccountMembershipEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["AccountMembership"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The membership's new permission list. HSRCPAY says the operation "replaces or patches" it and
+         *     documents no other field: whether a list is merged or replaces the old one is not documented
+         *     (this document assumes it replaces it).
+         */
+        UpdateAccountMembershipRequest: {
+            /**
+             * @description The permissions the member will have.
+             * @example [
+             *       "account:account:read",
+             *       "account:account:update"
+             *     ]
+             */
+            permissions?: string[];
+        };
     };
     responses: {
         /** @description Any other failure status, with the same error envelope (for example 502, 503 or 504 from the platform). */
@@ -398,7 +893,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The account (`account_id`) or the key (`id`) does not exist or is not visible to the credential. */
+        /** @description The account (`account_id`) or the object named in the path (`id`) does not exist or is not visible to the credential. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -479,11 +974,74 @@ export interface components {
                 "application/json": components["schemas"]["ApiKeyEnvelope"];
             };
         };
+        /** @description Every account the credential may access, production and sandbox, in one list. */
+        AccountList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountListEnvelope"];
+            };
+        };
+        /** @description The account (for Get account and Update account: as it is after the update). */
+        AccountOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountEnvelope"];
+            };
+        };
+        /** @description The account was created (HSRCPAY may answer 200 or 201 for the same outcome). */
+        AccountCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountEnvelope"];
+            };
+        };
+        /** @description The account was deleted (a soft delete). No data is returned. */
+        AccountDeleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["VoidEnvelope"];
+            };
+        };
+        /** @description Every membership of the account, in one list. */
+        AccountMembershipList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountMembershipListEnvelope"];
+            };
+        };
+        /** @description The membership (for Update account membership: with its new permissions; for a create, HSRCPAY may answer 200 or 201 for the same outcome). */
+        AccountMembershipOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountMembershipEnvelope"];
+            };
+        };
+        /** @description The membership was created. */
+        AccountMembershipCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AccountMembershipEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
-         * @description The account: for a create, the one that will own the new key; for a list, the one whose keys
-         *     are listed. An `acct_…` id or an internal account id.
+         * @description The account the operation acts on: for a create, the one that will own what is created; for a
+         *     list, the one whose items are listed. An `acct_…` id or an internal account id.
          * @example acct_1PqR7sT2uV3wX4yZ
          */
         AccountId: string;
@@ -518,6 +1076,30 @@ export interface components {
          * @example key_9xT2mQ4rL7vN1bZ8
          */
         ApiKeyId: string;
+        /**
+         * @description `true` to create a sandbox account; then `prod_account_id` is required, so that the sandbox is
+         *     linked to a live account (HSRCPAY's Create account page). Left out, a production account is made.
+         * @example true
+         */
+        SandboxMode: boolean;
+        /**
+         * @description The production account a new sandbox account is linked to; required with `sandbox_mode=true`
+         *     (HSRCPAY's Create account page; its example value is `accounts.1234`).
+         * @example acct_1PqR7sT2uV3wX4yZ
+         */
+        ProdAccountId: string;
+        /**
+         * @description The account's id: `acct_…` or HSRCPAY's internal id (HSRCPAY's Get account page). Sent as one
+         *     path segment: the client percent-encodes it, so `/`, `?`, `#` or `..` cannot change the path.
+         * @example acct_1PqR7sT2uV3wX4yZ
+         */
+        AccountPathId: string;
+        /**
+         * @description The membership's id, as List account memberships returns it. Sent as one percent-encoded path
+         *     segment.
+         * @example amem_8Kd3Lf6Mh9Nj2Pq5
+         */
+        AccountMembershipId: string;
     };
     requestBodies: never;
     headers: never;
@@ -529,8 +1111,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The account: for a create, the one that will own the new key; for a list, the one whose keys
-                 *     are listed. An `acct_…` id or an internal account id.
+                 * @description The account the operation acts on: for a create, the one that will own what is created; for a
+                 *     list, the one whose items are listed. An `acct_…` id or an internal account id.
                  * @example acct_1PqR7sT2uV3wX4yZ
                  */
                 account_id: components["parameters"]["AccountId"];
@@ -573,8 +1155,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The account: for a create, the one that will own the new key; for a list, the one whose keys
-                 *     are listed. An `acct_…` id or an internal account id.
+                 * @description The account the operation acts on: for a create, the one that will own what is created; for a
+                 *     list, the one whose items are listed. An `acct_…` id or an internal account id.
                  * @example acct_1PqR7sT2uV3wX4yZ
                  */
                 account_id: components["parameters"]["AccountId"];
@@ -681,6 +1263,301 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ApiKeyRegenerated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AccountList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to create a sandbox account; then `prod_account_id` is required, so that the sandbox is
+                 *     linked to a live account (HSRCPAY's Create account page). Left out, a production account is made.
+                 * @example true
+                 */
+                sandbox_mode?: components["parameters"]["SandboxMode"];
+                /**
+                 * @description The production account a new sandbox account is linked to; required with `sandbox_mode=true`
+                 *     (HSRCPAY's Create account page; its example value is `accounts.1234`).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                prod_account_id?: components["parameters"]["ProdAccountId"];
+            };
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new account's name, country, currency and time zone. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AccountOk"];
+            201: components["responses"]["AccountCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account's id: `acct_…` or HSRCPAY's internal id (HSRCPAY's Get account page). Sent as one
+                 *     path segment: the client percent-encodes it, so `/`, `?`, `#` or `..` cannot change the path.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                id: components["parameters"]["AccountPathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AccountOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The account's id: `acct_…` or HSRCPAY's internal id (HSRCPAY's Get account page). Sent as one
+                 *     path segment: the client percent-encodes it, so `/`, `?`, `#` or `..` cannot change the path.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                id: components["parameters"]["AccountPathId"];
+            };
+            cookie?: never;
+        };
+        /** @description Only the fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AccountOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The account's id: `acct_…` or HSRCPAY's internal id (HSRCPAY's Get account page). Sent as one
+                 *     path segment: the client percent-encodes it, so `/`, `?`, `#` or `..` cannot change the path.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                id: components["parameters"]["AccountPathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AccountDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listAccountMemberships: {
+        parameters: {
+            query: {
+                /**
+                 * @description The account the operation acts on: for a create, the one that will own what is created; for a
+                 *     list, the one whose items are listed. An `acct_…` id or an internal account id.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AccountMembershipList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createAccountMembership: {
+        parameters: {
+            query: {
+                /**
+                 * @description The account the operation acts on: for a create, the one that will own what is created; for a
+                 *     list, the one whose items are listed. An `acct_…` id or an internal account id.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Who gets access (exactly one of `workspace_membership_id` or `email`), and with which permissions. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountMembershipRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AccountMembershipOk"];
+            201: components["responses"]["AccountMembershipCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateAccountMembership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The membership's id, as List account memberships returns it. Sent as one percent-encoded path
+                 *     segment.
+                 * @example amem_8Kd3Lf6Mh9Nj2Pq5
+                 */
+                id: components["parameters"]["AccountMembershipId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new permission list. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountMembershipRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AccountMembershipOk"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Generates generated/schema.ts from the spec; with --check, fails when the committed file is stale.
+# Generates generated/schema.ts (the types) and generated/operations.ts (call kinds, param checks and
+# secret names) from the spec; with --check, fails when a committed file is stale.
 # openapi-typescript runs through its Node API (scripts/generate-types.ts) for one transform: open
 # enums such as ApiKeyType keep their known values ("SECRET" | (string & {})). The spec itself is
 # linted by `npm run lint:spec`.
@@ -8,10 +9,13 @@ cd "$(dirname "$0")/.."
 export REDOCLY_TELEMETRY=off
 spec=openapi/openapi.yaml
 out=${HSRCPAY_GENERATED_OUT:-generated/schema.ts}
+operations=${HSRCPAY_OPERATIONS_OUT:-generated/operations.ts}
 if [[ "${1:-}" == "--check" ]]; then
-  echo "checking $out is what $spec generates"
+  echo "checking $out and $operations are what $spec generates"
   node --import tsx scripts/generate-types.ts "$spec" "$out" --check
+  node --import tsx scripts/generate-operations.ts "$spec" "$operations" --check
 else
-  echo "generating $out from $spec"
+  echo "generating $out and $operations from $spec"
   node --import tsx scripts/generate-types.ts "$spec" "$out"
+  node --import tsx scripts/generate-operations.ts "$spec" "$operations"
 fi

@@ -1,4 +1,4 @@
-// `npm start`: runs examples/api-key-lifecycle.ts (create, list, regenerate, delete) against the
+// `npm start`: runs examples/api-key-lifecycle.ts (list accounts, then create, list, regenerate, delete a key) against the
 // Prism mock of openapi/, started on a free port and stopped afterwards; or, with HSRCPAY_BASE_URL
 // and HSRCPAY_API_KEY set, against that server.
 import { spawn } from "node:child_process";

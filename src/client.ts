@@ -1,6 +1,8 @@
 // createHsrcpayClient: credentials, the shared transport (auth, retries, timeouts), the typed
 // resources, and `raw`, the openapi-fetch client over the same transport.
 import type { Client } from "openapi-fetch";
+import { HsrcpayError } from "./errors/hsrcpay-error.js";
+import { HsrcpayValidationError } from "./errors/validation-error.js";
 import {
   assertAllowedHere,
   type Credential,
@@ -10,16 +12,20 @@ import {
   inBrowser,
   maskToken,
   type TokenSource,
-} from "./credentials.js";
-import { readEnv } from "./env.js";
-import { HsrcpayError } from "./errors/hsrcpay-error.js";
-import { HsrcpayValidationError } from "./errors/validation-error.js";
-import { type Logger, type LogLevel, type RetryHook, reporterFor } from "./log.js";
-import { checkMaxResponseBytes, checkMaxRetries, checkTimeout } from "./options.js";
-import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
-import { retryDefaults } from "./retry.js";
-import type { TransportConfig } from "./transport.js";
-import { createApi, type RawPaths } from "./typed-api.js";
+} from "./internal/credentials.js";
+import { readEnv } from "./internal/env.js";
+import { type Logger, type LogLevel, type RetryHook, reporterFor } from "./internal/log.js";
+import { createCall } from "./internal/operation.js";
+import { checkMaxResponseBytes, checkMaxRetries, checkTimeout } from "./internal/options.js";
+import { retryDefaults } from "./internal/retry.js";
+import type { TransportConfig } from "./internal/transport.js";
+import { createApi, type RawPaths } from "./internal/typed-api.js";
+import {
+  type AccountMembershipsResource,
+  accountMembershipsResource,
+} from "./resources/account-memberships/index.js";
+import { type AccountsResource, accountsResource } from "./resources/accounts/index.js";
+import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys/index.js";
 
 export interface HsrcpayClientOptions {
   /**
@@ -83,6 +89,8 @@ export interface HsrcpayClientOptions {
 }
 
 export interface HsrcpayClient {
+  readonly accounts: AccountsResource;
+  readonly accountMemberships: AccountMembershipsResource;
   readonly apiKeys: ApiKeysResource;
   /** openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error, response }`. */
   readonly raw: Client<RawPaths, "application/json">;
@@ -167,8 +175,11 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     timeout: config.timeoutMs,
     maxResponseBytes: config.maxResponseBytes,
   });
+  const call = createCall(api, through);
   return {
-    apiKeys: apiKeysResource(api, through),
+    accounts: accountsResource(call),
+    accountMemberships: accountMembershipsResource(call),
+    apiKeys: apiKeysResource(call),
     raw: api,
     get credential() {
       return credential;

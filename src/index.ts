@@ -9,8 +9,6 @@ export {
   type HsrcpayClient,
   type HsrcpayClientOptions,
 } from "./client.js";
-export type { Credential, CredentialKind, CredentialMode, TokenSource } from "./credentials.js";
-export type { ResponseMeta } from "./envelope.js";
 export {
   AuthenticationError,
   BadRequestError,
@@ -32,17 +30,39 @@ export { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js"
 export { HsrcpayRedirectError } from "./errors/redirect-error.js";
 export { HsrcpayResponseTooLargeError } from "./errors/response-too-large-error.js";
 export { HsrcpayValidationError } from "./errors/validation-error.js";
-export type { Logger, LogLevel, RetryEvent, RetryHook } from "./log.js";
-export { optionLimits, type RequestOptions } from "./options.js";
-export type { Page, PagePromise } from "./pagination.js";
+export type {
+  Credential,
+  CredentialKind,
+  CredentialMode,
+  TokenSource,
+} from "./internal/credentials.js";
+export type { ResponseMeta } from "./internal/envelope.js";
+export type { Logger, LogLevel, RetryEvent, RetryHook } from "./internal/log.js";
+export type { Deleted, Params, ReadOptions, WithMeta } from "./internal/operation.js";
+export { optionLimits, type RequestOptions } from "./internal/options.js";
+export type { Page, PagePromise } from "./internal/pagination.js";
+export { retryDefaults } from "./internal/retry.js";
+export type { RawPaths } from "./internal/typed-api.js";
+export type {
+  AccountMembership,
+  AccountMembershipResult,
+  AccountMembershipsResource,
+  CreateAccountMembershipParams,
+  ListAccountMembershipsParams,
+  UpdateAccountMembershipParams,
+} from "./resources/account-memberships/index.js";
+export type {
+  Account,
+  AccountResult,
+  AccountsResource,
+  CreateAccountParams,
+  UpdateAccountParams,
+} from "./resources/accounts/index.js";
 export type {
   ApiKey,
   ApiKeyResult,
   ApiKeysResource,
+  CreateApiKeyParams,
   DeletedApiKey,
-  ReadOptions,
-} from "./resources/api-keys.js";
-export type { CreateApiKeyParams } from "./resources/create-api-key-params.js";
-export type { ListApiKeysParams } from "./resources/list-api-keys-params.js";
-export { retryDefaults } from "./retry.js";
-export type { RawPaths } from "./typed-api.js";
+  ListApiKeysParams,
+} from "./resources/api-keys/index.js";

@@ -158,3 +158,59 @@ describe("HSRCPAY_LOG is read forgivingly", () => {
     ).toThrow(/logLevel must be one of/);
   });
 });
+
+describe("an onRetry that throws what is not an Error", () => {
+  const unprintable = [
+    ["Object.create(null)", () => Object.create(null)],
+    ["an Error whose message is a number", () => Object.assign(new Error("x"), { message: 42 })],
+    [
+      "an Error whose message getter throws",
+      () =>
+        Object.defineProperty(new Error("x"), "message", {
+          get() {
+            throw new Error("getter");
+          },
+        }),
+    ],
+  ] as const;
+
+  for (const [name, make] of unprintable) {
+    it(`${name}, thrown or rejected: the call succeeds, nothing is left unhandled`, async () => {
+      for (const hook of [
+        () => {
+          throw make();
+        },
+        () => Promise.reject(make()),
+      ]) {
+        const log = logRecorder();
+        const seen = await unhandledDuring(async () => {
+          const hsrcpay = createHsrcpayClient({
+            token,
+            baseUrl: server.baseUrl,
+            logLevel: "warn",
+            logger: log.logger,
+            maxRetries: 1,
+            onRetry: hook,
+          });
+          await hsrcpay.apiKeys.create(params);
+        });
+        expect(seen).toEqual([]);
+        expect(log.text()).toMatch(/onRetry threw \(the call goes on\)/);
+      }
+    });
+  }
+
+  it("a logger whose method getter throws is refused as not console-shaped, with the typed error", () => {
+    const logger = {
+      get debug(): () => void {
+        throw new Error("getter");
+      },
+      info() {},
+      warn() {},
+      error() {},
+    };
+    expect(() =>
+      createHsrcpayClient({ token, baseUrl: server.baseUrl, logLevel: "debug", logger }),
+    ).toThrow(/logger must be console-shaped/);
+  });
+});

@@ -2,14 +2,7 @@
 // header through the client's per-call headers, through the real client. One row per operation:
 // the spec says which statuses there are, status-classes.ts which error each must become.
 import { describe, expect, it } from "vitest";
-import {
-  type components,
-  type HsrcpayClient,
-  RateLimitError,
-  type RequestOptions,
-  type ResponseMeta,
-} from "../../src/index.js";
-import { params } from "../helpers/fixtures.js";
+import { type components, RateLimitError } from "../../src/index.js";
 import { rejectionOf } from "../helpers/rejection.js";
 import {
   callLabel,
@@ -21,52 +14,9 @@ import {
 } from "../helpers/spec.js";
 import { declaredErrorClasses, undeclaredErrorClasses } from "../helpers/status-classes.js";
 import { contractClient } from "./observed-client.js";
+import { operationsUnderTest } from "./operations.js";
 
 type ErrorEnvelope = components["schemas"]["ErrorEnvelope"];
-
-interface OperationUnderTest {
-  operationId: string;
-  /** Whether it is a write, which carries an Idempotency-Key. */
-  write: boolean;
-  /** One call of the operation with valid arguments and the test's per-call options. */
-  call(
-    hsrcpay: HsrcpayClient,
-    options: RequestOptions,
-  ): PromiseLike<{ lastResponse: ResponseMeta }>;
-  /** What the call resolves to, as JSON, when the answer is the spec's example `envelope`. */
-  expected(envelope: Record<string, unknown>): unknown;
-}
-
-const keyId = "key_9xT2mQ4rL7vN1bZ8";
-
-const operationsUnderTest: OperationUnderTest[] = [
-  {
-    operationId: "createApiKey",
-    write: true,
-    call: (hsrcpay, options) => hsrcpay.apiKeys.create(params, options),
-    expected: (envelope) => envelope.data,
-  },
-  {
-    operationId: "listApiKeys",
-    write: false,
-    call: (hsrcpay, options) =>
-      hsrcpay.apiKeys.list({ account_id: params.account_id, limit: 10 }, options),
-    // The page number is the one asked for, whatever the server echoes.
-    expected: ({ data, total, limit, pages }) => ({ data, total, limit, pages, page: 1 }),
-  },
-  {
-    operationId: "deleteApiKey",
-    write: true,
-    call: (hsrcpay, options) => hsrcpay.apiKeys.delete(keyId, options),
-    expected: () => ({ id: keyId, deleted: true }),
-  },
-  {
-    operationId: "regenerateManagedApiKey",
-    write: true,
-    call: (hsrcpay, options) => hsrcpay.apiKeys.regenerate(keyId, options),
-    expected: (envelope) => envelope.data,
-  },
-];
 
 const isSuccess = (status: string) => /^2\d\d$/.test(status);
 const isDeclaredFailure = (status: string) => !isSuccess(status) && status !== "default";

@@ -214,7 +214,15 @@ describe("the packed package in a consumer project", () => {
       id: "key_9xT2mQ4rL7vN1bZ8",
       validation: true,
       field: "account_id",
-      paths: ["/api-keys/", "/api-keys/{id}", "/api-keys/{id}/regenerate"],
+      paths: [
+        "/api-keys/",
+        "/api-keys/{id}",
+        "/api-keys/{id}/regenerate",
+        "/accounts/",
+        "/accounts/{id}",
+        "/account-memberships/",
+        "/account-memberships/{id}",
+      ],
     });
   });
 

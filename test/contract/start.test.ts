@@ -22,7 +22,13 @@ describe("npm start", () => {
       "regenerateManagedApiKey",
       "200",
     );
+    const accounts = firstExample<components["schemas"]["AccountListEnvelope"]>(
+      "listAccounts",
+      "200",
+    );
     const masked = (secret: string) => `${secret.slice(0, 8)}…${secret.slice(-4)}`;
+    for (const account of accounts.data) expect(stdout).toContain(`Account ${account.id}`);
+    expect(stdout).toContain(`using ${accounts.data[0]?.id}`);
     expect(stdout).toContain(`Created API key ${created.data.id} (SECRET, ACTIVE)`);
     expect(stdout).toContain("secret key, sandbox mode");
     expect(stdout).toContain("HTTP 200");
@@ -61,6 +67,7 @@ describe("npm start", () => {
     expect(stdout).toMatch(
       /^\[hsrcpay\] POST \/api-keys\/ attempt 1\/3: 200 in \d+ ms \(idempotency key [0-9a-f-]{36}\)$/m,
     );
+    expect(stdout).toMatch(/^\[hsrcpay\] GET \/accounts\/ 200 after 1 attempt in \d+ ms$/m);
     expect(stdout).toMatch(/^\[hsrcpay\] GET \/api-keys\/ 200 after 1 attempt in \d+ ms$/m);
     expect(stdout).toMatch(
       /^\[hsrcpay\] DELETE \/api-keys\/key_9xT2mQ4rL7vN1bZ8 attempt 1\/3: 200/m,

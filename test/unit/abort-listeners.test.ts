@@ -1,7 +1,7 @@
 // onAbort: one native listener per signal, however many calls share it.
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { onAbort } from "../../src/abort-listeners.js";
+import { onAbort } from "../../src/internal/abort-listeners.js";
 
 describe("onAbort", () => {
   it("runs every subscriber once when the signal aborts, through one native listener", () => {

@@ -1,6 +1,6 @@
 // readCapped: a body read as a stream, at most `limit` bytes kept, the rest cancelled.
 import { describe, expect, it } from "vitest";
-import { discardBody, readCapped } from "../../src/body.js";
+import { discardBody, readCapped } from "../../src/internal/body.js";
 
 const never = new Promise<never>(() => {});
 const encode = (text: string) => new TextEncoder().encode(text);

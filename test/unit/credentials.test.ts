@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createHsrcpayClient, HsrcpayError } from "../../src/index.js";
 import {
   checkToken,
   classifyToken,
   envToken,
   inBrowser,
   maskToken,
-} from "../../src/credentials.js";
-import { createHsrcpayClient, HsrcpayError } from "../../src/index.js";
+} from "../../src/internal/credentials.js";
 import { params } from "../helpers/fixtures.js";
 import { created, observedFetch } from "../helpers/observed-fetch.js";
 

@@ -1,7 +1,7 @@
 // readEnv: the environment where there is one; nothing (never an exception) where there is none
 // or reading it is not allowed, as in Deno without --allow-env.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { readEnv } from "../../src/env.js";
+import { readEnv } from "../../src/internal/env.js";
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -1,7 +1,6 @@
 // readData and apiError: a received answer becomes the envelope's data or the typed error that
 // says what arrived. Driven with canned answers, as the transport would hand them over.
 import { describe, expect, it } from "vitest";
-import { apiError, isObject, readData, tooLarge } from "../../src/envelope.js";
 import {
   HsrcpayApiError,
   HsrcpayInvalidResponseError,
@@ -9,8 +8,9 @@ import {
   InternalServerError,
   RateLimitError,
 } from "../../src/index.js";
-import { redactorFor } from "../../src/redact.js";
-import type { Received } from "../../src/transport.js";
+import type { Received } from "../../src/internal/answer.js";
+import { apiError, isObject, readData, tooLarge } from "../../src/internal/envelope.js";
+import { redactorFor } from "../../src/internal/redact.js";
 import { apiKeyData, errorEnvelope, successEnvelope, token } from "../helpers/fixtures.js";
 import { rejectionOf } from "../helpers/rejection.js";
 import { declaredErrorClasses, undeclaredErrorClasses } from "../helpers/status-classes.js";
@@ -85,7 +85,8 @@ describe("readData: a 2xx that is not the success envelope", () => {
       errorEnvelope(500, "nope"),
       /an envelope with success: false \("nope"\), not the success envelope/,
     ],
-    ['success: "true"', { success: "true", data: apiKeyData }, /success: true,? /],
+    // The server's value is not shown, only its type: it could hold anything.
+    ['success: "true"', { success: "true", data: apiKeyData }, /success: a string,? /],
     ["no data", { message: "success", success: true }, /without the expected data/],
     ["data the check refuses", successEnvelope({ name: "x" }), /without the expected data/],
   ])("%s is an HsrcpayInvalidResponseError saying so", async (_, body, pattern) => {

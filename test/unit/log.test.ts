@@ -2,7 +2,7 @@
 // shows, what they say, and that a broken logger or hook never breaks a call.
 import { describe, expect, it } from "vitest";
 import { HsrcpayValidationError } from "../../src/index.js";
-import { type AttemptReport, type RetryEvent, reporterFor } from "../../src/log.js";
+import { type AttemptReport, type RetryEvent, reporterFor } from "../../src/internal/log.js";
 import { logRecorder } from "../helpers/log-recorder.js";
 import { validationFieldOf } from "../helpers/rejection.js";
 

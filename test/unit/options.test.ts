@@ -8,7 +8,7 @@ import {
   checkRequestOptions,
   checkTimeout,
   type RequestOptions,
-} from "../../src/options.js";
+} from "../../src/internal/options.js";
 import { validationFieldOf } from "../helpers/rejection.js";
 
 describe("checkRequestOptions", () => {

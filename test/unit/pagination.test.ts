@@ -2,7 +2,7 @@
 // with wrong totals cannot turn into an endless loop.
 import { describe, expect, it } from "vitest";
 import { HsrcpayAbortError, HsrcpayError } from "../../src/index.js";
-import { type PageContent, pagePromise } from "../../src/pagination.js";
+import { type PageContent, pagePromise } from "../../src/internal/pagination.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 const meta = {

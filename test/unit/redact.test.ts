@@ -2,7 +2,7 @@
 // strings and "key" values; headers stay valid ByteStrings; JSON copies cannot set a prototype.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { redactDeep, redactHeader, redactHeaders, redactorFor } from "../../src/redact.js";
+import { redactDeep, redactHeader, redactHeaders, redactorFor } from "../../src/internal/redact.js";
 import { token } from "../helpers/fixtures.js";
 
 const redact = redactorFor(token);

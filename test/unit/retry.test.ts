@@ -6,7 +6,7 @@ import {
   retryDefaults,
   retryDelay,
   shouldRetry,
-} from "../../src/retry.js";
+} from "../../src/internal/retry.js";
 
 const now = Date.parse("2026-11-26T12:00:00Z");
 const response = (status: number, retryAfter: string | null = null): AttemptOutcome => ({

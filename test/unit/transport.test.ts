@@ -8,8 +8,8 @@ import {
 } from "../../src/errors/hsrcpay-error.js";
 import { HsrcpayInvalidResponseError } from "../../src/errors/invalid-response-error.js";
 import { HsrcpayRedirectError } from "../../src/errors/redirect-error.js";
-import { type RetryEvent, reporterFor } from "../../src/log.js";
-import { type OutgoingRequest, send, type TransportConfig } from "../../src/transport.js";
+import { type RetryEvent, reporterFor } from "../../src/internal/log.js";
+import { type OutgoingRequest, send, type TransportConfig } from "../../src/internal/transport.js";
 import { type FaultServer, sendJson, startFaultServer } from "../helpers/fault-server.js";
 import { errorEnvelope, successEnvelope, token } from "../helpers/fixtures.js";
 import { logRecorder } from "../helpers/log-recorder.js";

@@ -9,21 +9,10 @@ import {
   NotFoundError,
   UnprocessableEntityError,
 } from "../../../src/index.js";
+import { clientWith } from "../../helpers/client-with.js";
 import { apiKeyData, params, token } from "../../helpers/fixtures.js";
-import {
-  created,
-  failure,
-  type Handler,
-  json,
-  observedFetch,
-} from "../../helpers/observed-fetch.js";
+import { created, failure, json, observedFetch } from "../../helpers/observed-fetch.js";
 import { rejectionOf } from "../../helpers/rejection.js";
-
-function clientWith(handler: Handler, options: { maxRetries?: number; timeout?: number } = {}) {
-  const fetch = observedFetch(handler);
-  const hsrcpay = createHsrcpayClient({ token, baseUrl: "https://api.test/v1", fetch, ...options });
-  return { hsrcpay, calls: fetch.calls };
-}
 
 describe("apiKeys.create: the request", () => {
   it("posts the body to /api-keys/ with the account in the query and the bearer token", async () => {

@@ -1,0 +1,2 @@
+curl "https://api.hsrcpay.com/v1/accounts/" \
+  --header "Authorization: Bearer $HSRCPAY_API_KEY"

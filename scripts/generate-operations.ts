@@ -1,0 +1,213 @@
+// Writes generated/operations.ts: what the client needs of each operation at run time, read from the
+// spec so that a new operation costs no hand-written mirror of it:
+// - its call kind: a paginated list (the success envelope has `pages`), an unpaginated one (`data` is
+//   an array without totals), a delete (a DELETE whose success has no `data`), or one object;
+// - where each of its params goes (path, query or body), under the wire names;
+// - the checks its schemas state, as a subset of JSON Schema that src/internal/checks.ts reads (types,
+//   required fields, closed objects, bounds, lengths, patterns, `oneOf` of required sets); formats
+//   and everything else are left to the server (CONTRIBUTING.md, "Request checks");
+// - the names of secret properties (`x-hsrcpay-secret: true`), which the redactor masks.
+//
+// usage: tsx scripts/generate-operations.ts SPEC OUT [--check]
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+type Schema = Record<string, unknown>;
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema: Schema;
+}
+interface Operation {
+  operationId: string;
+  summary: string;
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+}
+
+const methods = ["get", "put", "post", "delete", "patch"];
+// The JSON Schema keywords the client's checker reads; every other one is the server's to judge.
+const kept = new Set([
+  "type",
+  "enum",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "items",
+  "properties",
+  "required",
+  "additionalProperties",
+  "anyOf",
+  "oneOf",
+]);
+
+/** The part of a schema the checker reads; `{}` (anything) when nothing is left. */
+function rule(schema: Schema): Schema {
+  const out: Schema = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (!kept.has(keyword)) continue;
+    if (keyword === "items" || keyword === "additionalProperties") {
+      out[keyword] = typeof value === "object" ? rule(value as Schema) : value;
+    } else if (keyword === "properties") {
+      out[keyword] = Object.fromEntries(
+        Object.entries(value as Record<string, Schema>).map(([name, sub]) => [name, rule(sub)]),
+      );
+    } else if (keyword === "anyOf" || keyword === "oneOf") {
+      out[keyword] = (value as Schema[]).map(rule);
+    } else out[keyword] = value;
+  }
+  // An open enum (`anyOf: [{ enum }, { type: string }]`) accepts any string: no enum to check.
+  return out;
+}
+
+function secretNames(node: unknown, found: Set<string>): Set<string> {
+  if (Array.isArray(node)) for (const item of node) secretNames(item, found);
+  else if (node !== null && typeof node === "object") {
+    const properties = (node as Schema).properties as Record<string, Schema> | undefined;
+    for (const [name, sub] of Object.entries(properties ?? {})) {
+      if (sub?.["x-hsrcpay-secret"] === true) found.add(name);
+    }
+    for (const value of Object.values(node)) secretNames(value, found);
+  }
+  return found;
+}
+
+/** What a success response says of the call's kind. */
+function kindOf(method: string, operation: Operation): string {
+  const success = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
+  const schemas = success.map(([, r]) => r.content?.["application/json"]?.schema ?? {});
+  const properties = (schemas[0]?.properties ?? {}) as Record<string, Schema>;
+  if (properties.pages !== undefined && properties.total !== undefined) return "page";
+  if (properties.data?.type === "array") return "list";
+  if (properties.data === undefined || properties.data.type === "null") {
+    if (method !== "delete")
+      throw new Error(`${operation.operationId}: a void success on a ${method}`);
+    return "deleted";
+  }
+  return "object";
+}
+
+/** The string fields the success data must have for the answer to be the object it claims. */
+function shapeOf(operation: Operation): string[] {
+  const success = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status));
+  const envelope = success?.[1].content?.["application/json"]?.schema ?? {};
+  let data = ((envelope.properties ?? {}) as Record<string, Schema>).data ?? {};
+  if (data.type === "array") data = (data.items ?? {}) as Schema;
+  const required = new Set((data.required ?? []) as string[]);
+  const properties = (data.properties ?? {}) as Record<string, Schema>;
+  // The id, and the secrets: a created key without its `key` is not a created key.
+  return Object.entries(properties)
+    .filter(([name, sub]) => required.has(name) && sub.type === "string")
+    .filter(([name, sub]) => name === "id" || sub["x-hsrcpay-secret"] === true)
+    .map(([name]) => name);
+}
+
+function describe(method: string, operation: Operation) {
+  const where: Record<string, string> = {};
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  const take = (name: string, location: string, schema: Schema, isRequired: boolean) => {
+    if (where[name])
+      throw new Error(`${operation.operationId}: "${name}" is both ${where[name]} and ${location}`);
+    where[name] = location;
+    properties[name] = rule(schema);
+    if (isRequired) required.push(name);
+  };
+  for (const parameter of operation.parameters ?? []) {
+    if (parameter.in === "path" || parameter.in === "query") {
+      take(parameter.name, parameter.in, parameter.schema, parameter.required === true);
+    }
+  }
+  const body = operation.requestBody?.content["application/json"]?.schema;
+  const params: Schema = { type: "object" };
+  if (body) {
+    const bodyRequired = new Set((body.required ?? []) as string[]);
+    for (const [name, sub] of Object.entries((body.properties ?? {}) as Record<string, Schema>)) {
+      take(name, "body", sub, bodyRequired.has(name));
+    }
+    if (body.additionalProperties !== false) {
+      throw new Error(`${operation.operationId}: an open request body cannot be checked for typos`);
+    }
+    if (body.oneOf) params.oneOf = (body.oneOf as Schema[]).map(rule);
+  }
+  Object.assign(params, { properties, required, additionalProperties: false });
+  return {
+    operationId: operation.operationId,
+    name: operation.summary,
+    kind: kindOf(method, operation),
+    where,
+    params,
+    shape: shapeOf(operation),
+  };
+}
+
+function bundle(spec: string): Schema {
+  const dir = mkdtempSync(join(tmpdir(), "hsrcpay-operations-"));
+  try {
+    const out = join(dir, "openapi.json");
+    execFileSync(
+      process.execPath,
+      [
+        "node_modules/@redocly/cli/bin/cli.js",
+        "bundle",
+        spec,
+        "--dereferenced",
+        "--ext",
+        "json",
+        "-o",
+        out,
+      ],
+      { env: { ...process.env, REDOCLY_TELEMETRY: "off" }, stdio: ["ignore", "ignore", "inherit"] },
+    );
+    return JSON.parse(readFileSync(out, "utf8")) as Schema;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function generate(spec: string): string {
+  const document = bundle(spec);
+  const table: Record<string, unknown> = {};
+  for (const [path, item] of Object.entries(document.paths as Record<string, Schema>)) {
+    for (const method of methods) {
+      const operation = item[method] as Operation | undefined;
+      if (operation) table[`${method.toUpperCase()} ${path}`] = describe(method, operation);
+    }
+  }
+  const secrets = [...secretNames(document, new Set())].sort();
+  return `// Generated by scripts/generate-operations.ts from openapi/openapi.yaml: do not edit.
+// \`npm run generate\` rewrites it; \`npm run check:generated\` fails when it is stale.
+
+/** Properties marked \`x-hsrcpay-secret\` in the spec: their values are masked wherever they appear. */
+export const secretFields = ${JSON.stringify(secrets)} as const;
+
+/** Each operation by \`METHOD /path\`: its call kind, where each param goes, and its checks. */
+export const operations = ${JSON.stringify(table, null, 2)} as const;
+`;
+}
+
+const [spec, out, flag] = process.argv.slice(2);
+if (!spec || !out) throw new Error("usage: tsx scripts/generate-operations.ts SPEC OUT [--check]");
+const generated = generate(spec);
+if (flag === "--check") {
+  let current = "";
+  try {
+    current = readFileSync(out, "utf8");
+  } catch {}
+  if (current !== generated) {
+    console.error(`${out} is not up-to-date! Run \`npm run generate\` to rewrite it.`);
+    process.exit(1);
+  }
+  console.log(`${out} is what ${spec} generates`);
+} else {
+  writeFileSync(out, generated);
+  console.log(`wrote ${out}`);
+}

@@ -1,0 +1,175 @@
+// The request checks, generic over the rules generated from the spec (generated/operations.ts): a
+// params object checked against the subset of JSON Schema that protects the wire and catches
+// mistakes before anything is sent. Each refusal names the field (`permissions.payments[1]`) and
+// the problem. The policy (CONTRIBUTING.md, "Request checks"): types, required fields, unknown
+// fields, bounds, lengths, patterns and one-of sets are checked here; formats and meaning (a real
+// calendar date, an email that exists) are the server's, whose 422 is a typed error as well.
+import { HsrcpayValidationError } from "../errors/validation-error.js";
+import { checkWellFormed } from "./guards.js";
+
+/** The JSON Schema keywords generate-operations.ts keeps. */
+export interface Rule {
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly items?: Rule;
+  readonly properties?: Readonly<Record<string, Rule>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: Rule | boolean;
+  readonly anyOf?: readonly Rule[];
+  readonly oneOf?: readonly Rule[];
+}
+
+const typeWords: Record<string, string> = {
+  string: "a string",
+  integer: "a whole number",
+  number: "a finite number",
+  boolean: "true or false",
+  object: "an object",
+  array: "an array",
+  null: "null",
+};
+
+/** The JSON type of a value as the spec would name it; `undefined` for what JSON cannot carry. */
+function jsonType(value: unknown): string | undefined {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  switch (typeof value) {
+    case "string":
+      return "string";
+    case "boolean":
+      return "boolean";
+    case "number":
+      return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : undefined;
+    case "object":
+      return "object";
+    default:
+      return undefined;
+  }
+}
+
+/** Refuses `value` at `field` unless it meets `rule`. `label` names the operation for unknown fields. */
+export function check(value: unknown, rule: Rule, field: string, label: string): void {
+  const fail = (problem: string): never => {
+    throw new HsrcpayValidationError(field || "params", problem);
+  };
+  const type = jsonType(value);
+  if (rule.type !== undefined) {
+    const allowed = typeof rule.type === "string" ? [rule.type] : rule.type;
+    const fits =
+      allowed.includes(type as string) || (type === "integer" && allowed.includes("number"));
+    if (!fits) fail(`must be ${allowed.map((name) => typeWords[name] ?? name).join(" or ")}`);
+  }
+  if (rule.enum !== undefined && !rule.enum.includes(value)) {
+    fail(`must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`);
+  }
+  if (type === "string") checkText(value as string, rule, field, fail);
+  else if (type === "integer" || type === "number") checkNumber(value as number, rule, fail);
+  else if (type === "array") {
+    const items = value as unknown[];
+    // A plain loop: a sparse array's holes would go out as null, and forEach skips them.
+    for (let index = 0; index < items.length; index++) {
+      if (rule.items) check(items[index], rule.items, `${field}[${index}]`, label);
+    }
+  } else if (type === "object") checkObject(value as Record<string, unknown>, rule, field, label);
+  if (rule.anyOf && !rule.anyOf.some((branch) => passes(value, branch, field, label))) {
+    fail("matches none of the forms the spec allows");
+  }
+  if (
+    rule.oneOf &&
+    rule.oneOf.filter((branch) => passes(value, branch, field, label)).length !== 1
+  ) {
+    const sets = rule.oneOf.map((branch) => (branch.required ?? []).join(" + ")).join(", ");
+    fail(`must have exactly one of: ${sets}`);
+  }
+}
+
+function passes(value: unknown, rule: Rule, field: string, label: string): boolean {
+  try {
+    check(value, rule, field, label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkText(text: string, rule: Rule, field: string, fail: (problem: string) => never) {
+  checkWellFormed(text, field);
+  const length = [...text].length;
+  if (rule.minLength !== undefined && length < rule.minLength) {
+    fail(
+      rule.minLength === 1 ? "must not be empty" : `must be at least ${rule.minLength} characters`,
+    );
+  }
+  if (rule.maxLength !== undefined && length > rule.maxLength) {
+    fail(`must be at most ${rule.maxLength} characters`);
+  }
+  if (rule.pattern !== undefined && !patternOf(rule.pattern).test(text)) {
+    fail(rule.pattern === "\\S" ? "must not be blank" : `must match the pattern ${rule.pattern}`);
+  }
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** A spec pattern, compiled once (ECMA-262 with the `u` flag, as JSON Schema reads it). */
+function patternOf(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (pattern === undefined) {
+    pattern = new RegExp(source, "u");
+    patterns.set(source, pattern);
+  }
+  return pattern;
+}
+
+function checkNumber(number: number, rule: Rule, fail: (problem: string) => never) {
+  const { minimum, maximum, exclusiveMinimum: above, exclusiveMaximum: below } = rule;
+  const low = minimum === undefined || number >= minimum;
+  const high = maximum === undefined || number <= maximum;
+  if (
+    low &&
+    high &&
+    (above === undefined || number > above) &&
+    (below === undefined || number < below)
+  ) {
+    return;
+  }
+  const bounds = [
+    minimum !== undefined ? `from ${minimum}` : above !== undefined ? `above ${above}` : "",
+    maximum !== undefined ? `to ${maximum}` : below !== undefined ? `below ${below}` : "",
+  ].filter(Boolean);
+  fail(`must be ${rule.type === "integer" ? "a whole number" : "a number"} ${bounds.join(" ")}`);
+}
+
+function checkObject(
+  object: Record<string, unknown>,
+  rule: Rule,
+  field: string,
+  label: string,
+): void {
+  const at = (name: string) => (field === "" ? name : `${field}.${name}`);
+  const properties = rule.properties ?? {};
+  for (const name of rule.required ?? []) {
+    if (object[name] === undefined || !Object.hasOwn(object, name)) {
+      throw new HsrcpayValidationError(at(name), "is required");
+    }
+  }
+  // Own properties only: `constructor` or `__proto__` are not fields because every object has them.
+  for (const [name, item] of Object.entries(object)) {
+    if (item === undefined) continue; // left out, as JSON and the query leave it out
+    const sub = Object.hasOwn(properties, name) ? properties[name] : rule.additionalProperties;
+    if (sub === false || (sub === undefined && rule.additionalProperties === false)) {
+      const known = Object.keys(properties).join(", ");
+      throw new HsrcpayValidationError(
+        at(name),
+        `is not a field of ${label}${known ? ` (expected ${known})` : ""}`,
+      );
+    }
+    if (typeof sub === "object") check(item, sub, at(name), label);
+  }
+}

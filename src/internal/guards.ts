@@ -1,0 +1,67 @@
+// The generic guards that protect the wire, shared by every operation and by `raw`: what would
+// otherwise go out wrong (a blank value, a path parameter that moves the path) or fail inside fetch
+// as a bare error (a lone surrogate, which cannot be encoded as UTF-8).
+import { HsrcpayValidationError } from "../errors/validation-error.js";
+
+// An unpaired UTF-16 surrogate cannot be encoded as UTF-8: encodeURIComponent throws on it.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A non-blank, well-formed string (the spec's `minLength: 1, pattern: \S`); `what` says what it is. */
+export function checkString(value: unknown, field: string, what: string): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    const problem =
+      value === undefined || value === null || typeof value === "string"
+        ? "is required"
+        : "must be a string";
+    throw new HsrcpayValidationError(field, `${problem}: ${what}`);
+  }
+  checkWellFormed(value, field);
+  return value;
+}
+
+/** Refuses a string that cannot be encoded as UTF-8 (fetch and encodeURIComponent would throw). */
+export function checkWellFormed(value: string, field: string): void {
+  if (loneSurrogate.test(value)) {
+    throw new HsrcpayValidationError(field, "contains an unpaired UTF-16 surrogate");
+  }
+}
+
+/**
+ * A value sent as one path segment: a well-formed string that is not `.` or `..`, which URL
+ * parsers resolve as dot segments (even percent-encoded) and so would move the request to another
+ * path. Encoding it (see `serializePath`) keeps `/`, `?` and `#` inside the segment.
+ */
+export function checkSegment(value: unknown, field: string, what: string): string {
+  const segment = checkString(value, field, what);
+  if (segment === "." || segment === "..") {
+    throw new HsrcpayValidationError(field, "cannot be . or .., which would change the path");
+  }
+  return segment;
+}
+
+const templateParam = /\{([^}]+)\}/g;
+
+/**
+ * openapi-fetch's path serializer for every call, `raw` included: each `{name}` of the spec's path
+ * template is filled with its checked, percent-encoded value. The spec's path parameters are all
+ * simple strings. (`url` is the base URL and the template: the base URL has no braces, since the
+ * URL parser percent-encodes them.)
+ */
+export function serializePath(url: string, values: Record<string, unknown> | undefined): string {
+  return url.replace(templateParam, (_, name: string) =>
+    encodeURIComponent(checkSegment(values?.[name], `params.path.${name}`, pathParam(name))),
+  );
+}
+
+/**
+ * openapi-fetch calls the path serializer only when the call has `params.path`: a URL that still
+ * holds a `{name}` had a path parameter left out, and is refused rather than sent as `%7Bname%7D`.
+ */
+export function checkPathFilled(url: string): void {
+  const path = url.split(/[?#]/, 1)[0] as string;
+  const missing = /\{([^}]+)\}/.exec(path);
+  if (missing)
+    checkSegment(undefined, `params.path.${missing[1]}`, pathParam(missing[1] as string));
+}
+
+const pathParam = (name: string) => `the {${name}} path parameter`;

@@ -1,0 +1,210 @@
+// The one operation helper: a resource method names its method and path once, and everything else
+// comes from the spec. The compiler checks the path against the spec's paths (openapi-fetch's own
+// ClientPathsWithMethod) and the params against the operation's query, path and body types; at run
+// time the generated table (generated/operations.ts) says where each param goes, what to check
+// before sending, and what kind of answer to expect: one object, a paginated or an unpaginated list,
+// or a delete.
+import type { ClientPathsWithMethod } from "openapi-fetch";
+import { operations } from "../../generated/operations.js";
+import type { paths } from "../../generated/schema.js";
+import { HsrcpayValidationError } from "../errors/validation-error.js";
+import { check, type Rule } from "./checks.js";
+import {
+  invalidResponse,
+  isObject,
+  metaOf,
+  type ResponseMeta,
+  readData,
+  readDeleted,
+} from "./envelope.js";
+import { checkSegment } from "./guards.js";
+import { checkRequestOptions, type RequestOptions } from "./options.js";
+import { type PageContent, type PagePromise, pagePromise } from "./pagination.js";
+import { type Api, answerTo, type Through } from "./typed-api.js";
+
+export type Method = "get" | "post" | "put" | "delete" | "patch";
+type Table = typeof operations;
+type Key<M extends Method, P> = `${Uppercase<M>} ${P & string}`;
+type Operation<M extends Method, P extends keyof paths> = NonNullable<paths[P][M]>;
+
+/** `{}` for what an operation does not have (openapi-typescript writes `never` or leaves it out). */
+type Part<T> = [NonNullable<T>] extends [never] ? unknown : NonNullable<T>;
+type Query<O> = O extends { parameters: { query?: infer Q } } ? Part<Q> : unknown;
+type PathParams<O> = O extends { parameters: { path?: infer Q } } ? Part<Q> : unknown;
+type Body<O> = O extends { requestBody?: { content: { "application/json": infer B } } }
+  ? Part<B>
+  : unknown;
+
+/** An operation's query, path and body fields in one object, under their wire names. */
+export type Params<M extends Method, P extends keyof paths> = Query<Operation<M, P>> &
+  PathParams<Operation<M, P>> &
+  Body<Operation<M, P>>;
+
+type Success<O> = O extends { responses: infer R }
+  ? {
+      [S in keyof R]: S extends 200 | 201 ? R[S] : never;
+    }[keyof R] extends infer Response
+    ? Response extends { content: { "application/json": infer Json } }
+      ? Json
+      : never
+    : never
+  : never;
+type Data<O> = Success<O> extends { data?: infer D } ? D : never;
+
+/** What a result carries besides its data, on a non-enumerable `lastResponse`. */
+export type WithMeta<T> = T & { readonly lastResponse: ResponseMeta };
+
+/** What a delete resolves to; `lastResponse.status` is 404 when the object was already gone. */
+export interface Deleted {
+  readonly id: string;
+  readonly deleted: true;
+  readonly lastResponse: ResponseMeta;
+}
+
+/** What a call of this method and path resolves to, by the kind the spec gives it. */
+export type Result<M extends Method, P extends keyof paths> = Table[Key<M, P> &
+  keyof Table]["kind"] extends "page" | "list"
+  ? PagePromise<NonNullable<Data<Operation<M, P>>> extends (infer Item)[] ? Item : never>
+  : Table[Key<M, P> & keyof Table]["kind"] extends "deleted"
+    ? Promise<Deleted>
+    : Promise<WithMeta<NonNullable<Data<Operation<M, P>>>>>;
+
+/** Per-call options of a read: no Idempotency-Key, a GET is idempotent by itself. */
+export type ReadOptions = Omit<RequestOptions, "idempotencyKey">;
+
+export type Call = <M extends Method, P extends ClientPathsWithMethod<Api, M> & keyof paths>(
+  method: M,
+  path: P,
+  params: Params<M, P>,
+  options?: RequestOptions,
+) => Result<M, P>;
+
+interface Described {
+  readonly name: string;
+  readonly kind: string;
+  readonly where: Readonly<Record<string, string>>;
+  readonly params: Rule;
+  readonly shape: readonly string[];
+}
+
+/** The params split by where they go, checked; and the body's JSON, checked to encode. */
+function prepare(operation: Described, params: unknown) {
+  if (!isObject(params)) throw new HsrcpayValidationError("params", "must be an object");
+  const parts = { path: {}, query: {}, body: {} } as Record<
+    "path" | "query" | "body",
+    Record<string, unknown>
+  >;
+  // Path segments first, so that an id gets the segment guard's words rather than a pattern's.
+  for (const [name, where] of Object.entries(operation.where)) {
+    if (where === "path") checkSegment(params[name], name, `the ${name} of ${operation.name}`);
+  }
+  check(params, operation.params, "", operation.name);
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) parts[operation.where[name] as keyof typeof parts][name] = value;
+  }
+  const hasBody = Object.values(operation.where).includes("body");
+  return { ...parts, json: hasBody ? encode(parts.body) : undefined };
+}
+
+/** The body as JSON, or the refusal naming the field JSON cannot carry (a BigInt, a cycle). */
+function encode(body: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    const field = Object.keys(body).find((name) => {
+      try {
+        JSON.stringify(body[name]);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    throw new HsrcpayValidationError(
+      field ?? "params",
+      `cannot be sent as JSON (${(error as Error).message})`,
+    );
+  }
+}
+
+function withMeta<T extends object>(data: T, meta: ResponseMeta): WithMeta<T> {
+  return Object.defineProperty(data, "lastResponse", {
+    value: meta,
+    enumerable: false,
+  }) as WithMeta<T>;
+}
+
+export function createCall(api: Api, through: Through): Call {
+  const call = (method: Method, path: string, params: unknown, options: RequestOptions = {}) => {
+    const operation = (operations as Record<string, Described>)[`${method.toUpperCase()} ${path}`];
+    if (operation === undefined) throw new Error(`${method} ${path} is not in the spec`);
+    const isData = (item: unknown): item is Record<string, unknown> =>
+      isObject(item) && operation.shape.every((field) => typeof item[field] === "string");
+    /** Sends one request of the operation; the answer is read by the caller. */
+    const send = async (query: Record<string, unknown>, parts: ReturnType<typeof prepare>) => {
+      const settings = checkRequestOptions(options);
+      const { response } = await api.request(
+        method,
+        path as never,
+        {
+          params: { query, path: parts.path },
+          ...(parts.json === undefined
+            ? {}
+            : { body: parts.body, bodySerializer: () => parts.json }),
+          headers: settings.headers,
+          parseAs: "stream",
+          fetch: through({ ...settings.settings, readByClient: true, schemaPath: path }),
+        } as never,
+      );
+      return answerTo(response);
+    };
+
+    if (operation.kind === "page" || operation.kind === "list") {
+      let parts: ReturnType<typeof prepare>;
+      let signal: AbortSignal | undefined;
+      try {
+        signal = checkRequestOptions(options).settings.signal;
+        parts = prepare(operation, params);
+      } catch (error) {
+        // Refused params reject like every other method's, when the list is awaited or iterated.
+        return pagePromise(() => Promise.reject(error), 1, undefined);
+      }
+      const { page: first = 1, ...query } = parts.query as { page?: number };
+      const fetchPage = async (page: number): Promise<PageContent<unknown>> => {
+        const paged = operation.kind === "page";
+        const { received, request } = await send(paged ? { ...query, page } : query, parts);
+        const isList = (data: unknown): data is unknown[] =>
+          Array.isArray(data) && data.every(isData);
+        const { data, meta, envelope } = readData(received, request, isList);
+        if (!paged) return { data, total: data.length, limit: data.length, pages: 1, meta };
+        const { total, limit, pages } = envelope;
+        if (![total, limit, pages].every((n) => Number.isInteger(n) && (n as number) >= 0)) {
+          throw invalidResponse(
+            received,
+            request,
+            "a list envelope without its pagination numbers",
+          );
+        }
+        return { data, total, limit, pages, meta } as PageContent<unknown>;
+      };
+      return pagePromise(fetchPage, first, signal);
+    }
+
+    return (async () => {
+      checkRequestOptions(options);
+      const parts = prepare(operation, params);
+      const { received, request } = await send(parts.query, parts);
+      if (operation.kind === "deleted") {
+        const id = String(parts.path.id);
+        // A 404 after an attempt whose answer was lost: that attempt deleted it.
+        const meta =
+          received.status === 404 && received.uncertain
+            ? metaOf(received, request)
+            : readDeleted(received, request);
+        return withMeta({ id, deleted: true as const }, meta);
+      }
+      const { data, meta } = readData(received, request, isData);
+      return withMeta(data, meta);
+    })();
+  };
+  return call as Call;
+}

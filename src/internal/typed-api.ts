@@ -1,0 +1,227 @@
+// The one path of every call: openapi-fetch, typed by the spec's `paths`, builds the request (so
+// the compiler checks path templates, params and bodies against the spec), its middleware runs,
+// and the transport sends it. Resource methods and `hsrcpay.raw` are the same client.
+import openapiFetch, { type Client } from "openapi-fetch";
+import type { paths } from "../../generated/schema.js";
+import { HsrcpayError } from "../errors/hsrcpay-error.js";
+import { HsrcpayValidationError } from "../errors/validation-error.js";
+import type { Received } from "./answer.js";
+import { type RequestSummary, tooLarge } from "./envelope.js";
+import { checkPathFilled, checkWellFormed, serializePath } from "./guards.js";
+import { type CallSettings, setHeader } from "./options.js";
+import { labelOf, send, type TransportConfig } from "./transport.js";
+
+/**
+ * The spec's paths with open enums as plain `string` (`"SECRET" | (string & {})` becomes `string`),
+ * for `raw`: openapi-fetch 0.17 passes response data through `Readable<T>`, which maps `string & {}`
+ * into an object of string methods (openapi-ts/openapi-typescript#2765), so `raw`'s `data.data.type`
+ * would stop being a string. The resource methods keep the known values (their results are typed
+ * from `components`, not through openapi-fetch). Drop this once a fixed helpers package lands.
+ */
+export type RawPaths = Plain<paths>;
+type Plain<T> = T extends string
+  ? string extends T
+    ? string
+    : T
+  : T extends readonly (infer U)[]
+    ? Plain<U>[]
+    : T extends object
+      ? { [K in keyof T]: Plain<T[K]> }
+      : T;
+
+export type Api = Client<RawPaths, "application/json">;
+
+/** A fetch for openapi-fetch that sends through the transport with these per-call settings. */
+export type Through = (settings: CallSettings) => (request: Request) => Promise<Response>;
+
+// In the CJS build, esbuild follows Node's rule for ESM code importing CommonJS and hands over
+// openapi-fetch's module.exports as the default import; its factory is then on `.default`.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === "function"
+    ? openapiFetch
+    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
+
+// Statuses whose Response must not have a body (Fetch standard, "null body status").
+const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+// The body handed on is decoded text (a failure body possibly cut): these no longer describe it.
+const framingHeaders = ["content-length", "content-encoding", "transfer-encoding"];
+
+/**
+ * What the transport received for a response this module made, and the request it answered: kept
+ * on the response under a private symbol (a WeakMap entry per call made GC a third of the cost).
+ */
+const answer = Symbol("hsrcpay.answer");
+interface Answered {
+  [answer]?: { received: Received; request: RequestSummary };
+}
+
+/**
+ * openapi-fetch builds one Request per call only to hand it to `fetch`; a real Request parses
+ * the URL, copies headers and wraps the body in a stream, which cost ~20% of a loopback call.
+ * This keeps what `fetch(url, init)` needs. Middleware sees it as the request (`url`, `method`,
+ * `headers`, `body`, `signal`); one that returns a real `Request` is followed as well.
+ */
+class PlainRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: BodyInit | null;
+  readonly signal: AbortSignal | null;
+  constructor(url: string, init: RequestInit = {}) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.body = init.body ?? null;
+    this.signal = init.signal ?? null;
+  }
+  clone(): PlainRequest {
+    return new PlainRequest(this.url, this);
+  }
+  // openapi-fetch accepts a request returned by middleware only if it is `instanceof` the class
+  // it was given: a real Request from middleware is as welcome as one of these.
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      value instanceof Request ||
+      (typeof value === "object" &&
+        value !== null &&
+        Object.getPrototypeOf(value) === PlainRequest.prototype)
+    );
+  }
+}
+
+function realResponse(received: Received, text: string): Response {
+  const headers = received.headers;
+  let framed: Headers | undefined;
+  for (const name of framingHeaders) {
+    if (headers.has(name)) {
+      framed ??= new Headers(headers);
+      framed.delete(name);
+    }
+  }
+  return new Response(nullBodyStatuses.has(received.status) ? null : text, {
+    status: received.status,
+    statusText: received.statusText,
+    headers: framed ?? headers,
+  });
+}
+
+/**
+ * What openapi-fetch and middleware see of an answer a resource method reads itself: status and
+ * headers, and the (redacted, for a failure) text, without building a stream for a body that the
+ * client has already read.
+ */
+class PlainResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly body = null;
+  readonly #text: string;
+  constructor(received: Received, text: string) {
+    this.status = received.status;
+    this.statusText = received.statusText;
+    this.ok = received.status < 300;
+    this.headers = received.headers;
+    this.#text = text;
+  }
+  async text(): Promise<string> {
+    return this.#text;
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(this.#text);
+  }
+}
+
+/**
+ * The spec's query parameters are scalars (strings, integers, booleans), sent form-style as
+ * openapi-fetch would; one function for the client, instead of one openapi-fetch builds per call.
+ */
+function serializeQuery(query: Record<string, unknown>): string {
+  let search = "";
+  for (const name in query) {
+    const value = query[name];
+    if (value === undefined || value === null) continue;
+    // Through `raw` a query is whatever the caller's object holds: what URL encoding cannot take
+    // (an object, a lone surrogate) is refused here, not thrown as a bare TypeError or URIError.
+    const field = `params.query.${name}`;
+    checkWellFormed(name, field);
+    if (typeof value === "object" || typeof value === "function" || typeof value === "symbol") {
+      throw new HsrcpayValidationError(field, "must be a string, a number or a boolean");
+    }
+    checkWellFormed(String(value), field);
+    // Names are encoded too: through `raw`, a name is whatever the caller's object holds.
+    search += `${search ? "&" : ""}${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
+  }
+  return search;
+}
+
+export function createApi(
+  config: TransportConfig,
+  baseUrl: string,
+): { api: Api; through: Through } {
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
+  const through: Through = (settings) => async (request) => {
+    checkPathFilled(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      if (name === "__proto__") setHeader(headers, name, value);
+      else headers[name] = value;
+    });
+    const body =
+      request.body === null
+        ? undefined
+        : typeof request.body === "string"
+          ? request.body
+          : await new Response(request.body).text();
+    // The one Idempotency-Key rule: every write carries one, the same on each retry.
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      headers["idempotency-key"] =
+        settings.idempotencyKey ?? headers["idempotency-key"] ?? crypto.randomUUID();
+    }
+    const outgoing = { method: request.method, url: request.url, headers, body };
+    const received = await send(config, outgoing, {
+      signal: settings.signal ?? request.signal ?? undefined,
+      timeoutMs: settings.timeoutMs,
+      maxRetries: settings.maxRetries,
+    });
+    const summary: RequestSummary = {
+      // Through `raw`, the path holds what the caller passed as path parameters: redacted.
+      label:
+        settings.schemaPath === undefined
+          ? received.redact(labelOf(outgoing))
+          : `${request.method} ${basePath}${settings.schemaPath}`,
+      idempotencyKey: headers["idempotency-key"],
+    };
+    const ok = received.status < 300;
+    if (ok && received.truncated) throw tooLarge(received, summary);
+    // A failure body goes on redacted (it is for diagnosis); a success body as it arrived (it is
+    // the data asked for). A resource method reads the answer itself, so openapi-fetch and
+    // middleware get a body-less stand-in; `raw` gets a real Response.
+    const text = ok ? received.text : received.redact(received.text);
+    const response = settings.readByClient
+      ? (new PlainResponse(received, text) as unknown as Response)
+      : realResponse(received, text);
+    (response as Answered)[answer] = { received, request: summary };
+    return response;
+  };
+  const api = createClient<RawPaths, "application/json">({
+    baseUrl,
+    Request: PlainRequest as unknown as typeof Request,
+    headers: { accept: "application/json" },
+    querySerializer: serializeQuery,
+    pathSerializer: serializePath,
+    fetch: through({}),
+  });
+  return { api, through };
+}
+
+/** The transport's answer behind a response from `through`. */
+export function answerTo(response: Response): { received: Received; request: RequestSummary } {
+  const answered = (response as Answered)[answer];
+  if (answered === undefined) {
+    throw new HsrcpayError(
+      "A middleware replaced the response: the resource methods read only the client's own; use hsrcpay.raw for replaced responses",
+    );
+  }
+  return answered;
+}
