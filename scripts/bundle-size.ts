@@ -27,8 +27,11 @@ export interface BundleSize {
  * checker and the generated operation table replaced the hand-written params modules. Measured by
  * building with and without the eight account operations: 59 bytes gzipped per operation
  * (419 minified), against a target of 300.
+ * Base 15,650 -> 16,150 for the attacker's review of the helper: the caller's params read once, as
+ * plain JSON data (getters, Proxies, Dates, Maps and `toJSON` refused instead of sent changed),
+ * options and path arguments checked before anything is read: about 0.5 KiB.
  */
-export const gzipBudget = { baseBytes: 15_650, perOperationBytes: 80 } as const;
+export const gzipBudget = { baseBytes: 16_150, perOperationBytes: 80 } as const;
 
 /** The budget for a spec of `operations` operations. */
 export function gzipBudgetBytes(operations: number): number {

@@ -12,7 +12,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -49,11 +50,18 @@ const kept = new Set([
   "oneOf",
 ]);
 
+// Keywords that say nothing the checker should enforce: documentation, and `format`, which the
+// written policy leaves to the server. Any other keyword stops the generator, so that a spec that
+// starts using one (`allOf`, `not`, `const`…) cannot be checked more loosely without anyone noticing.
+const ignored = new Set(["description", "examples", "example", "format", "default", "title"]);
+
 /** The part of a schema the checker reads; `{}` (anything) when nothing is left. */
 function rule(schema: Schema): Schema {
   const out: Schema = {};
   for (const [keyword, value] of Object.entries(schema)) {
-    if (!kept.has(keyword)) continue;
+    if (ignored.has(keyword) || keyword.startsWith("x-")) continue;
+    if (!kept.has(keyword))
+      throw new Error(`a request schema uses "${keyword}", which the checker does not read`);
     if (keyword === "items" || keyword === "additionalProperties") {
       out[keyword] = typeof value === "object" ? rule(value as Schema) : value;
     } else if (keyword === "properties") {
@@ -64,7 +72,6 @@ function rule(schema: Schema): Schema {
       out[keyword] = (value as Schema[]).map(rule);
     } else out[keyword] = value;
   }
-  // An open enum (`anyOf: [{ enum }, { type: string }]`) accepts any string: no enum to check.
   return out;
 }
 
@@ -80,16 +87,21 @@ function secretNames(node: unknown, found: Set<string>): Set<string> {
   return found;
 }
 
+/** The schema of the operation's first success response (200 or 201 read the same). */
+function successSchema(operation: Operation): Schema {
+  const success = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status));
+  return success?.[1].content?.["application/json"]?.schema ?? {};
+}
+
 /** What a success response says of the call's kind. */
 function kindOf(method: string, operation: Operation): string {
-  const success = Object.entries(operation.responses).filter(([status]) => /^2\d\d$/.test(status));
-  const schemas = success.map(([, r]) => r.content?.["application/json"]?.schema ?? {});
-  const properties = (schemas[0]?.properties ?? {}) as Record<string, Schema>;
+  const properties = (successSchema(operation).properties ?? {}) as Record<string, Schema>;
   if (properties.pages !== undefined && properties.total !== undefined) return "page";
   if (properties.data?.type === "array") return "list";
   if (properties.data === undefined || properties.data.type === "null") {
-    if (method !== "delete")
+    if (method !== "delete") {
       throw new Error(`${operation.operationId}: a void success on a ${method}`);
+    }
     return "deleted";
   }
   return "object";
@@ -97,9 +109,7 @@ function kindOf(method: string, operation: Operation): string {
 
 /** The string fields the success data must have for the answer to be the object it claims. */
 function shapeOf(operation: Operation): string[] {
-  const success = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status));
-  const envelope = success?.[1].content?.["application/json"]?.schema ?? {};
-  let data = ((envelope.properties ?? {}) as Record<string, Schema>).data ?? {};
+  let data = ((successSchema(operation).properties ?? {}) as Record<string, Schema>).data ?? {};
   if (data.type === "array") data = (data.items ?? {}) as Schema;
   const required = new Set((data.required ?? []) as string[]);
   const properties = (data.properties ?? {}) as Record<string, Schema>;
@@ -149,23 +159,21 @@ function describe(method: string, operation: Operation) {
   };
 }
 
+const root = fileURLToPath(new URL("..", import.meta.url));
+
 function bundle(spec: string): Schema {
   const dir = mkdtempSync(join(tmpdir(), "hsrcpay-operations-"));
   try {
     const out = join(dir, "openapi.json");
+    const cli = join(root, "node_modules/@redocly/cli/bin/cli.js");
     execFileSync(
       process.execPath,
-      [
-        "node_modules/@redocly/cli/bin/cli.js",
-        "bundle",
-        spec,
-        "--dereferenced",
-        "--ext",
-        "json",
-        "-o",
-        out,
-      ],
-      { env: { ...process.env, REDOCLY_TELEMETRY: "off" }, stdio: ["ignore", "ignore", "inherit"] },
+      [cli, "bundle", resolve(spec), "--dereferenced", "--ext", "json", "-o", out],
+      {
+        cwd: root,
+        env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
     );
     return JSON.parse(readFileSync(out, "utf8")) as Schema;
   } finally {

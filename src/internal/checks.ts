@@ -36,7 +36,11 @@ const typeWords: Record<string, string> = {
   null: "null",
 };
 
-/** The JSON type of a value as the spec would name it; `undefined` for what JSON cannot carry. */
+/**
+ * The JSON type of a value as the spec would name it; `undefined` for what JSON cannot carry as it
+ * is: a whole number past 2^53 (it would go out as `1e+21`), NaN, a function, and any object that
+ * is not plain data (a Date, a Map, a class instance: JSON would send a string or `{}` instead).
+ */
 function jsonType(value: unknown): string | undefined {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -46,12 +50,87 @@ function jsonType(value: unknown): string | undefined {
     case "boolean":
       return "boolean";
     case "number":
-      return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : undefined;
-    case "object":
-      return "object";
+      return Number.isSafeInteger(value)
+        ? "integer"
+        : Number.isFinite(value)
+          ? "number"
+          : undefined;
+    case "object": {
+      const prototype = Object.getPrototypeOf(value);
+      return prototype === Object.prototype || prototype === null ? "object" : undefined;
+    }
     default:
       return undefined;
   }
+}
+
+/**
+ * A copy of the caller's params as plain JSON data, each property read once: what is checked is
+ * then exactly what is sent (a getter cannot answer the check one way and JSON.stringify another,
+ * a non-enumerable field is neither checked nor sent), and what JSON cannot carry as it is (a Date,
+ * a Map, a `toJSON`, a function) is refused, naming where it sits. Iterative: metadata nested ten
+ * thousand levels deep cannot overflow the stack here.
+ */
+export function snapshot(params: unknown): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  const stack: [unknown, Record<string, unknown> | unknown[], string | number, string][] = [
+    [params, root, "params", ""],
+  ];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [value, parent, slot, field] = next;
+    const name = field || "params";
+    let copy: unknown = value;
+    try {
+      if (Array.isArray(value)) {
+        const items: unknown[] = new Array(value.length);
+        for (let index = 0; index < value.length; index++) {
+          stack.push([value[index], items, index, `${field}[${index}]`]);
+        }
+        copy = items;
+      } else if (typeof value === "object" && value !== null) {
+        if (jsonType(value) !== "object") {
+          const kind = (value as object).constructor?.name ?? "object";
+          throw new HsrcpayValidationError(name, `must be plain JSON data, not a ${kind}`);
+        }
+        const object: Record<string, unknown> = {};
+        for (const key of Object.keys(value)) {
+          const at = field ? `${field}.${key}` : key;
+          let item: unknown;
+          try {
+            item = (value as Record<string, unknown>)[key];
+          } catch {
+            throw new HsrcpayValidationError(at, "could not be read");
+          }
+          if (item === undefined) continue; // left out, as JSON and the query leave it out
+          if (typeof item === "function" || typeof item === "symbol") {
+            throw new HsrcpayValidationError(at, "must be JSON data");
+          }
+          define(object, key, undefined); // keeps the caller's order of fields
+          stack.push([item, object, key, at]);
+        }
+        copy = object;
+      } else if (field === "") {
+        throw new HsrcpayValidationError("params", "must be an object");
+      }
+    } catch (error) {
+      if (error instanceof HsrcpayValidationError) throw error;
+      // A getter or a Proxy trap that throws: the caller's object cannot be read.
+      throw new HsrcpayValidationError(name, "could not be read");
+    }
+    if (Array.isArray(parent)) parent[slot as number] = copy;
+    else define(parent, slot as string, copy);
+  }
+  return root.params as Record<string, unknown>;
+}
+
+/** Sets an own property even for `__proto__`, which assignment would take as the prototype. */
+function define(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Refuses `value` at `field` unless it meets `rule`. `label` names the operation for unknown fields. */
@@ -85,8 +164,12 @@ export function check(value: unknown, rule: Rule, field: string, label: string):
     rule.oneOf &&
     rule.oneOf.filter((branch) => passes(value, branch, field, label)).length !== 1
   ) {
-    const sets = rule.oneOf.map((branch) => (branch.required ?? []).join(" + ")).join(", ");
-    fail(`must have exactly one of: ${sets}`);
+    const sets = rule.oneOf.map((branch) => (branch.required ?? []).join(" + "));
+    fail(
+      sets.every(Boolean)
+        ? `must have exactly one of: ${sets.join(", ")}`
+        : "must match exactly one of the forms the spec allows",
+    );
   }
 }
 
@@ -101,14 +184,19 @@ function passes(value: unknown, rule: Rule, field: string, label: string): boole
 
 function checkText(text: string, rule: Rule, field: string, fail: (problem: string) => never) {
   checkWellFormed(text, field);
-  const length = [...text].length;
-  if (rule.minLength !== undefined && length < rule.minLength) {
-    fail(
-      rule.minLength === 1 ? "must not be empty" : `must be at least ${rule.minLength} characters`,
-    );
-  }
-  if (rule.maxLength !== undefined && length > rule.maxLength) {
-    fail(`must be at most ${rule.maxLength} characters`);
+  // Code points, as JSON Schema counts them; worked out only where the spec bounds the length.
+  if (rule.minLength !== undefined || rule.maxLength !== undefined) {
+    const length = [...text].length;
+    if (rule.minLength !== undefined && length < rule.minLength) {
+      fail(
+        rule.minLength === 1
+          ? "must not be empty"
+          : `must be at least ${rule.minLength} characters`,
+      );
+    }
+    if (rule.maxLength !== undefined && length > rule.maxLength) {
+      fail(`must be at most ${rule.maxLength} characters`);
+    }
   }
   if (rule.pattern !== undefined && !patternOf(rule.pattern).test(text)) {
     fail(rule.pattern === "\\S" ? "must not be blank" : `must match the pattern ${rule.pattern}`);
@@ -143,7 +231,9 @@ function checkNumber(number: number, rule: Rule, fail: (problem: string) => neve
     minimum !== undefined ? `from ${minimum}` : above !== undefined ? `above ${above}` : "",
     maximum !== undefined ? `to ${maximum}` : below !== undefined ? `below ${below}` : "",
   ].filter(Boolean);
-  fail(`must be ${rule.type === "integer" ? "a whole number" : "a number"} ${bounds.join(" ")}`);
+  const whole =
+    rule.type === "integer" || (Array.isArray(rule.type) && rule.type.includes("integer"));
+  fail(`must be ${whole ? "a whole number" : "a number"} ${bounds.join(" ")}`);
 }
 
 function checkObject(
@@ -163,7 +253,7 @@ function checkObject(
   for (const [name, item] of Object.entries(object)) {
     if (item === undefined) continue; // left out, as JSON and the query leave it out
     const sub = Object.hasOwn(properties, name) ? properties[name] : rule.additionalProperties;
-    if (sub === false || (sub === undefined && rule.additionalProperties === false)) {
+    if (sub === false) {
       const known = Object.keys(properties).join(", ");
       throw new HsrcpayValidationError(
         at(name),

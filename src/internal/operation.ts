@@ -7,8 +7,9 @@
 import type { ClientPathsWithMethod } from "openapi-fetch";
 import { operations } from "../../generated/operations.js";
 import type { paths } from "../../generated/schema.js";
+import { HsrcpayError } from "../errors/hsrcpay-error.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
-import { check, type Rule } from "./checks.js";
+import { check, type Rule, snapshot } from "./checks.js";
 import {
   invalidResponse,
   isObject,
@@ -72,11 +73,22 @@ export type Result<M extends Method, P extends keyof paths> = Table[Key<M, P> &
 /** Per-call options of a read: no Idempotency-Key, a GET is idempotent by itself. */
 export type ReadOptions = Omit<RequestOptions, "idempotencyKey">;
 
+type PathOf<M extends Method, P extends keyof paths> = PathParams<Operation<M, P>>;
+
+/**
+ * An operation with path parameters takes them apart from the caller's params (`update(id,
+ * params)`), so that the params object is read only by the checks: spreading it into one object
+ * would read its getters before anything could refuse it.
+ */
+type PathArgs<M extends Method, P extends keyof paths> = [keyof PathOf<M, P>] extends [never]
+  ? [options?: RequestOptions]
+  : [options: RequestOptions | undefined, path: PathOf<M, P>];
+
 export type Call = <M extends Method, P extends ClientPathsWithMethod<Api, M> & keyof paths>(
   method: M,
   path: P,
-  params: Params<M, P>,
-  options?: RequestOptions,
+  params: Omit<Params<M, P>, keyof PathOf<M, P>>,
+  ...rest: PathArgs<M, P>
 ) => Result<M, P>;
 
 interface Described {
@@ -87,9 +99,18 @@ interface Described {
   readonly shape: readonly string[];
 }
 
-/** The params split by where they go, checked; and the body's JSON, checked to encode. */
-function prepare(operation: Described, params: unknown) {
-  if (!isObject(params)) throw new HsrcpayValidationError("params", "must be an object");
+/**
+ * The params split by where they go, checked; and the body's JSON, checked to encode. `pathParams`
+ * come from the method's own arguments; the same name among the params is refused, not dropped.
+ */
+function prepare(operation: Described, given: unknown, pathParams: Record<string, unknown>) {
+  const params = snapshot(given);
+  for (const name of Object.keys(pathParams)) {
+    if (Object.hasOwn(params, name)) {
+      throw new HsrcpayValidationError(name, "is the method's own argument, not a field of params");
+    }
+    Object.defineProperty(params, name, { value: pathParams[name], enumerable: true });
+  }
   const parts = { path: {}, query: {}, body: {} } as Record<
     "path" | "query" | "body",
     Record<string, unknown>
@@ -133,15 +154,35 @@ function withMeta<T extends object>(data: T, meta: ResponseMeta): WithMeta<T> {
   }) as WithMeta<T>;
 }
 
+// The generated table, checked against the shape this module reads: a generator change that
+// breaks the helper fails to compile here.
+const table: Readonly<Record<string, Described>> = operations;
+
+const isPageCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+
 export function createCall(api: Api, through: Through): Call {
-  const call = (method: Method, path: string, params: unknown, options: RequestOptions = {}) => {
-    const operation = (operations as Record<string, Described>)[`${method.toUpperCase()} ${path}`];
-    if (operation === undefined) throw new Error(`${method} ${path} is not in the spec`);
+  const call = (
+    method: Method,
+    path: string,
+    params: unknown,
+    options: RequestOptions = {},
+    pathParams: Record<string, unknown> = {},
+  ) => {
+    const operation = table[`${method.toUpperCase()} ${path}`];
+    if (operation === undefined) throw new HsrcpayError(`${method} ${path} is not in the spec`);
     const isData = (item: unknown): item is Record<string, unknown> =>
       isObject(item) && operation.shape.every((field) => typeof item[field] === "string");
+    const isList = (data: unknown): data is unknown[] => Array.isArray(data) && data.every(isData);
+    /** Checks the options and the params: the refusals, before anything is sent. */
+    const prepareCall = () => ({
+      settings: checkRequestOptions(options),
+      parts: prepare(operation, params, pathParams),
+    });
     /** Sends one request of the operation; the answer is read by the caller. */
-    const send = async (query: Record<string, unknown>, parts: ReturnType<typeof prepare>) => {
-      const settings = checkRequestOptions(options);
+    const send = async (
+      { settings, parts }: ReturnType<typeof prepareCall>,
+      query: Record<string, unknown> = parts.query,
+    ) => {
       const { response } = await api.request(
         method,
         path as never,
@@ -159,25 +200,22 @@ export function createCall(api: Api, through: Through): Call {
     };
 
     if (operation.kind === "page" || operation.kind === "list") {
-      let parts: ReturnType<typeof prepare>;
-      let signal: AbortSignal | undefined;
+      let prepared: ReturnType<typeof prepareCall>;
       try {
-        signal = checkRequestOptions(options).settings.signal;
-        parts = prepare(operation, params);
+        prepared = prepareCall();
       } catch (error) {
         // Refused params reject like every other method's, when the list is awaited or iterated.
         return pagePromise(() => Promise.reject(error), 1, undefined);
       }
-      const { page: first = 1, ...query } = parts.query as { page?: number };
+      const { page: first = 1, ...query } = prepared.parts.query as { page?: number };
+      const paged = operation.kind === "page";
       const fetchPage = async (page: number): Promise<PageContent<unknown>> => {
-        const paged = operation.kind === "page";
-        const { received, request } = await send(paged ? { ...query, page } : query, parts);
-        const isList = (data: unknown): data is unknown[] =>
-          Array.isArray(data) && data.every(isData);
+        const { received, request } = await send(prepared, paged ? { ...query, page } : query);
         const { data, meta, envelope } = readData(received, request, isList);
+        // An unpaginated list is one page that holds all of it.
         if (!paged) return { data, total: data.length, limit: data.length, pages: 1, meta };
         const { total, limit, pages } = envelope;
-        if (![total, limit, pages].every((n) => Number.isInteger(n) && (n as number) >= 0)) {
+        if (![total, limit, pages].every(isPageCount)) {
           throw invalidResponse(
             received,
             request,
@@ -186,21 +224,20 @@ export function createCall(api: Api, through: Through): Call {
         }
         return { data, total, limit, pages, meta } as PageContent<unknown>;
       };
-      return pagePromise(fetchPage, first, signal);
+      // One unpaginated list is what the server sent: no walk, so nothing is skipped as a repeat.
+      return pagePromise(fetchPage, first, prepared.settings.settings.signal, paged);
     }
 
     return (async () => {
-      checkRequestOptions(options);
-      const parts = prepare(operation, params);
-      const { received, request } = await send(parts.query, parts);
+      const prepared = prepareCall();
+      const { received, request } = await send(prepared);
       if (operation.kind === "deleted") {
-        const id = String(parts.path.id);
         // A 404 after an attempt whose answer was lost: that attempt deleted it.
         const meta =
           received.status === 404 && received.uncertain
             ? metaOf(received, request)
             : readDeleted(received, request);
-        return withMeta({ id, deleted: true as const }, meta);
+        return withMeta({ id: String(prepared.parts.path.id), deleted: true as const }, meta);
       }
       const { data, meta } = readData(received, request, isData);
       return withMeta(data, meta);

@@ -110,6 +110,10 @@ export function checkRequestOptions(options: RequestOptions): {
   headers: Record<string, string>;
   settings: CallSettings;
 } {
+  // From JavaScript, `null` or a string would otherwise fail below as a bare TypeError.
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new HsrcpayValidationError("options", "must be an object");
+  }
   checkTimeout(options.timeout, "options.timeout");
   checkMaxRetries(options.maxRetries, "options.maxRetries");
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {

@@ -76,6 +76,8 @@ export function pagePromise<T>(
   fetchPage: (page: number) => Promise<PageContent<T>>,
   firstPage: number,
   signal: AbortSignal | undefined,
+  /** Skip items an earlier page had: a walk across pages. One unpaginated list is taken as sent. */
+  walk = true,
 ): PagePromise<T> {
   const load = async (page: number, before: WalkState | undefined): Promise<Page<T>> => {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
@@ -87,7 +89,7 @@ export function pagePromise<T>(
     const fresh: T[] = [];
     for (const item of data) {
       const id = idOf(item);
-      if (seen.has(id)) continue;
+      if (walk && seen.has(id)) continue;
       seen.add(id);
       fresh.push(item);
     }

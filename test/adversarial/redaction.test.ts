@@ -18,6 +18,7 @@ import {
   startFaultServer,
 } from "../helpers/fault-server.js";
 import { apiKeyData, params, token } from "../helpers/fixtures.js";
+import { printed } from "../helpers/printed.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 // Key-shaped strings the server chose, not the caller's token.
@@ -33,15 +34,6 @@ afterEach(async () => {
 async function clientFor(fault: Fault, secret = token) {
   server = await startFaultServer(fault);
   return createHsrcpayClient({ token: secret, baseUrl: server.baseUrl, maxRetries: 0 });
-}
-
-/** Everything a user could print: message, stack, inspect output, headers, request id. */
-function printed(error: unknown): string {
-  const e = error as { headers?: Headers; requestId?: string; stack?: string };
-  const headers = e.headers ? [...e.headers].map(([k, v]) => `${k}: ${v}`).join("\n") : "";
-  return [inspect(error, { depth: 10 }), e.stack, headers, e.requestId, JSON.stringify(error)].join(
-    "\n",
-  );
 }
 
 function expectNoSecret(text: string, secret = token): void {

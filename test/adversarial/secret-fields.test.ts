@@ -4,7 +4,6 @@
 // bodies that are not JSON; nothing the client hands back or logs for that response may show it.
 // A token passed by mistake as an id must not show in a line or an error either.
 import type { ServerResponse } from "node:http";
-import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -17,6 +16,7 @@ import {
 import { type Fault, type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 import { params, token } from "../helpers/fixtures.js";
 import { logRecorder } from "../helpers/log-recorder.js";
+import { printed } from "../helpers/printed.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 // A key in a format the client has never seen: nothing about it says "secret" but its field name.
@@ -43,13 +43,6 @@ async function clientFor(fault: Fault, secret = token) {
     logger: log.logger,
   });
   return { hsrcpay, log };
-}
-
-/** Everything a user could print of an error: message, stack, inspect, JSON, headers, fields. */
-function printed(error: unknown): string {
-  const e = error as { headers?: Headers; stack?: string };
-  const headers = e.headers ? [...e.headers].map(([k, v]) => `${k}: ${v}`).join("\n") : "";
-  return [inspect(error, { depth: 20 }), e.stack, headers, JSON.stringify(error)].join("\n");
 }
 
 /** Writes `text` as the body, raw: escapes stay as the server wrote them. */

@@ -3,7 +3,6 @@
 // masking slow, and replies whose redaction used to throw a bare TypeError. Each test names what
 // used to leak, hang or throw.
 import type { ServerResponse } from "node:http";
-import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   BadRequestError,
@@ -15,6 +14,7 @@ import {
 import { type Fault, type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 import { apiKeyData, params } from "../helpers/fixtures.js";
 import { logRecorder } from "../helpers/log-recorder.js";
+import { printed } from "../helpers/printed.js";
 import { rejectionOf } from "../helpers/rejection.js";
 import { settleWithin } from "../helpers/settle-within.js";
 
@@ -39,12 +39,6 @@ async function clientFor(fault: Fault, maxRetries = 0) {
     logger: log.logger,
   });
   return { hsrcpay, log };
-}
-
-function printed(error: unknown): string {
-  const e = error as { headers?: Headers; stack?: string };
-  const headers = e.headers ? [...e.headers].map(([k, v]) => `${k}: ${v}`).join("\n") : "";
-  return [inspect(error, { depth: 20 }), e.stack, headers, JSON.stringify(error)].join("\n");
 }
 
 function answer(res: ServerResponse, status: number, text: string, headers = {}) {

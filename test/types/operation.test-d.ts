@@ -24,8 +24,8 @@ describe("the operation helper", () => {
     // @ts-expect-error no such path
     call("get", "/acounts/", {});
     // @ts-expect-error /accounts/{id} has no POST
-    call("post", "/accounts/{id}", { id: "acct_1" });
-    assertType(call("get", "/accounts/{id}", { id: "acct_1" }));
+    call("post", "/accounts/{id}", {}, undefined, { id: "acct_1" });
+    assertType(call("get", "/accounts/{id}", {}, undefined, { id: "acct_1" }));
   });
 
   it("refuses params without a required body field", () => {
@@ -34,9 +34,13 @@ describe("the operation helper", () => {
     assertType(call("post", "/api-keys/", { account_id: "a", name: "CI", permissions: {} }));
   });
 
-  it("refuses params without a path parameter", () => {
+  it("refuses a call without its path parameter, and a path parameter among the params", () => {
     // @ts-expect-error the {id} of /accounts/{id}
     call("delete", "/accounts/{id}", {});
+    // @ts-expect-error a wrongly named one
+    call("delete", "/accounts/{id}", {}, undefined, { key: "acct_1" });
+    // @ts-expect-error the id is a path argument, not a field of the params
+    call("put", "/accounts/{id}", { id: "acct_1" }, undefined, { id: "acct_1" });
   });
 
   it("refuses an unknown query field", () => {
@@ -51,8 +55,10 @@ describe("the operation helper", () => {
       PagePromise<ApiKey>
     >();
     expectTypeOf(call("get", "/accounts/", {})).toEqualTypeOf<PagePromise<Account>>();
-    expectTypeOf(call("delete", "/accounts/{id}", { id: "a" })).toEqualTypeOf<Promise<Deleted>>();
-    expectTypeOf(call("get", "/accounts/{id}", { id: "a" })).toEqualTypeOf<
+    expectTypeOf(call("delete", "/accounts/{id}", {}, undefined, { id: "a" })).toEqualTypeOf<
+      Promise<Deleted>
+    >();
+    expectTypeOf(call("get", "/accounts/{id}", {}, undefined, { id: "a" })).toEqualTypeOf<
       Promise<WithMeta<Account>>
     >();
   });

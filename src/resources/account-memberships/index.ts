@@ -49,6 +49,6 @@ export function accountMembershipsResource(call: Call): AccountMembershipsResour
     list: (params, options) => call("get", "/account-memberships/", params, options),
     create: (params, options) => call("post", "/account-memberships/", params, options),
     update: (id, params, options) =>
-      call("put", "/account-memberships/{id}", { ...params, id }, options),
+      call("put", "/account-memberships/{id}", params, options, { id }),
   };
 }

@@ -49,9 +49,9 @@ export interface AccountsResource {
 export function accountsResource(call: Call): AccountsResource {
   return {
     list: (options) => call("get", "/accounts/", {}, options),
-    retrieve: (id, options) => call("get", "/accounts/{id}", { id }, options),
+    retrieve: (id, options) => call("get", "/accounts/{id}", {}, options, { id }),
     create: (params, options) => call("post", "/accounts/", params, options),
-    update: (id, params, options) => call("put", "/accounts/{id}", { ...params, id }, options),
-    delete: (id, options) => call("delete", "/accounts/{id}", { id }, options),
+    update: (id, params, options) => call("put", "/accounts/{id}", params, options, { id }),
+    delete: (id, options) => call("delete", "/accounts/{id}", {}, options, { id }),
   };
 }

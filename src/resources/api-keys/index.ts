@@ -51,7 +51,7 @@ export function apiKeysResource(call: Call): ApiKeysResource {
   return {
     create: (params, options) => call("post", "/api-keys/", params, options),
     list: (params, options) => call("get", "/api-keys/", params, options),
-    delete: (id, options) => call("delete", "/api-keys/{id}", { id }, options),
-    regenerate: (id, options) => call("post", "/api-keys/{id}/regenerate", { id }, options),
+    delete: (id, options) => call("delete", "/api-keys/{id}", {}, options, { id }),
+    regenerate: (id, options) => call("post", "/api-keys/{id}/regenerate", {}, options, { id }),
   };
 }

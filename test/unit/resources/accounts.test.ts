@@ -83,11 +83,13 @@ describe("accounts", () => {
     expect(calls[0]?.body).toBe("{}");
   });
 
-  it("update: an id in the params cannot replace the one in the path", async () => {
+  it("update: an id in the params cannot replace the one in the path: it is refused", async () => {
     const { hsrcpay, calls } = clientWith(() => ok(accountData));
-    await hsrcpay.accounts.update(accountData.id, { id: "acct_other" } as { name?: string });
-    expect(calls[0]?.url.pathname).toBe(`/v1/accounts/${accountData.id}`);
-    expect(calls[0]?.body).toBe("{}");
+    const error = await rejectionOf(
+      hsrcpay.accounts.update(accountData.id, { id: "acct_other" } as { name?: string }),
+    );
+    expect(error).toMatchObject({ field: "id" });
+    expect(calls).toHaveLength(0);
   });
 
   it("delete: { id, deleted: true } from the void envelope; a retried delete that finds it gone resolves", async () => {
