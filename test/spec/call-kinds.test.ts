@@ -1,0 +1,39 @@
+// The call kinds come from the spec: every write declares the Idempotency-Key header (the transport
+// sends one on every method but GET and HEAD), no read does, and the generated table names a kind
+// for every operation that matches its success response.
+import { describe, expect, it } from "vitest";
+import { operations as table } from "../../generated/operations.js";
+import { operations } from "../helpers/spec.js";
+
+describe("every operation of the spec", () => {
+  for (const operation of operations()) {
+    const write = operation.method !== "GET" && operation.method !== "HEAD";
+    it(`${operation.operationId}: ${write ? "declares" : "does not declare"} the Idempotency-Key header`, () => {
+      const declared = (operation.parameters ?? []).some(
+        (parameter) => parameter.in === "header" && parameter.name === "Idempotency-Key",
+      );
+      expect(declared).toBe(write);
+    });
+
+    it(`${operation.operationId}: has a call kind in generated/operations.ts that fits its success response`, () => {
+      const entry = (table as Record<string, { kind: string; operationId: string }>)[
+        `${operation.method} ${operation.path}`
+      ];
+      expect(entry?.operationId).toBe(operation.operationId);
+      const success = Object.entries(operation.responses).find(([status]) =>
+        status.startsWith("2"),
+      );
+      const properties = (success?.[1].content?.["application/json"]?.schema.properties ??
+        {}) as Record<string, { type?: string }>;
+      const expected =
+        "pages" in properties
+          ? "page"
+          : properties.data?.type === "array"
+            ? "list"
+            : "data" in properties && properties.data?.type !== "null"
+              ? "object"
+              : "deleted";
+      expect(entry?.kind).toBe(expected);
+    });
+  }
+});
