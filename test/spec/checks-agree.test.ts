@@ -4,8 +4,9 @@
 // refused by the client through the one operation helper. The written policy (CONTRIBUTING.md,
 // "Request checks") allows exactly two differences:
 // - a value only `format` refuses (a calendar date, an email) goes out: the server judges meaning;
-// - a string with a lone UTF-16 surrogate is refused although JSON Schema allows it: it cannot be
-//   encoded for the wire.
+// - what cannot go on the wire exactly is refused although JSON Schema allows it: a string with a
+//   lone UTF-16 surrogate (no UTF-8 for it), a whole number past 2^53 (it would go out rounded, or
+//   as `1e+21`).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HsrcpayValidationError } from "../../src/index.js";
@@ -152,7 +153,11 @@ describe("the client's checks and the spec agree", () => {
           );
           const refused = sent.length === 0;
           const lone = Object.values(drawn).some(
-            (value) => typeof value === "string" && loneSurrogate.test(value),
+            (value) =>
+              (typeof value === "string" && loneSurrogate.test(value)) ||
+              (typeof value === "number" &&
+                Number.isInteger(value) &&
+                !Number.isSafeInteger(value)),
           );
           if (refused) {
             expect(outcome).toBeInstanceOf(HsrcpayValidationError);
