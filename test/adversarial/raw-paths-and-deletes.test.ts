@@ -112,6 +112,9 @@ describe("delete accepts every success", () => {
       },
     ],
     ["200 with an empty JSON object", (res) => sendJson(res, 200, {})],
+    ["200 with JSON that is no object (null)", (res) => sendJson(res, 200, null)],
+    ["200 with a JSON list", (res) => sendJson(res, 200, [])],
+    ["200 with a JSON string", (res) => sendJson(res, 200, "deleted")],
   ];
 
   for (const [name, fault] of successes) {

@@ -185,3 +185,39 @@ describe("a call's end", () => {
     expect(log.lines.map((line) => line.level)).toEqual([level]);
   });
 });
+
+describe("HSRCPAY_LOG that is no level", () => {
+  it("warns once per logger and value, however many clients are made", () => {
+    const log = logRecorder();
+    expect(reporterFor({ logger: log.logger }, "verbose")).toBeUndefined();
+    reporterFor({ logger: log.logger }, "verbose");
+    reporterFor({ logger: log.logger }, "loud");
+    expect(log.lines.map((line) => line.line)).toEqual([
+      '[hsrcpay] HSRCPAY_LOG is set to "verbose", which is not a log level, so logging stays off; accepted, in any case: "off", "error", "warn", "info", "debug"',
+      '[hsrcpay] HSRCPAY_LOG is set to "loud", which is not a log level, so logging stays off; accepted, in any case: "off", "error", "warn", "info", "debug"',
+    ]);
+  });
+
+  it("shows a value of up to 10 characters; a longer one only by its length", () => {
+    const log = logRecorder();
+    reporterFor({ logger: log.logger }, "abcdefghij");
+    reporterFor({ logger: log.logger }, "sk_test_abcdefghijk");
+    expect(log.lines[0]?.line).toContain('"abcdefghij"');
+    expect(log.lines[1]?.line).toContain("a 19-character value (not shown)");
+    expect(log.text()).not.toContain("sk_test_");
+  });
+
+  it("is read in any case, spaces around it dropped; empty or blank is simply off", () => {
+    const log = logRecorder();
+    expect(reporterFor({ logger: log.logger }, " WARN\n")).toBeDefined();
+    expect(reporterFor({ logger: log.logger }, "   ")).toBeUndefined();
+    expect(reporterFor({ logger: log.logger }, "")).toBeUndefined();
+    expect(log.lines).toEqual([]);
+  });
+
+  it("an explicit logLevel wins over it, and no warning is given", () => {
+    const log = logRecorder();
+    expect(reporterFor({ logger: log.logger, logLevel: "off" }, "verbose")).toBeUndefined();
+    expect(log.lines).toEqual([]);
+  });
+});

@@ -2,7 +2,13 @@
 // strings and "key" values; headers stay valid ByteStrings; JSON copies cannot set a prototype.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { redactDeep, redactHeader, redactHeaders, redactorFor } from "../../src/internal/redact.js";
+import {
+  redactDeep,
+  redactHeader,
+  redactHeaders,
+  redactorFor,
+  withSecrets,
+} from "../../src/internal/redact.js";
 import { token } from "../helpers/fixtures.js";
 
 const redact = redactorFor(token);
@@ -167,5 +173,62 @@ describe("credential headers", () => {
   it("passes other headers through the redactor only", () => {
     expect(redactHeader("x-session", "opaque-session-42", redact)).toBe("opaque-session-42");
     expect(redactHeader("", "opaque-session-42", redact)).toBe("opaque-session-42");
+  });
+});
+
+describe("secrets however JSON or a URL spells them", () => {
+  const secret = "hsk_mgd_7Qz3Lw9Xv2Rt8Np4";
+  const masked = withSecrets((text) => text, new Set([secret]));
+
+  it.each([
+    ["in the clear", secret],
+    ["with \\u escapes", secret.replace("h", "\\u0068").replace("Q", "\\u0051")],
+    ["with an escaped slash in front", `\\/${secret}`],
+  ])("%s inside a JSON string is masked", (_, spelled) => {
+    const text = `{"note":"taken by ${spelled} today"}`;
+    expect(masked(text)).not.toMatch(/hsk_mgd|\\u0068sk/);
+    expect(JSON.parse(masked(text)).note).toMatch(/^taken by (\/)?\[redacted\] today$/);
+  });
+
+  it("re-encodes a changed run as ASCII JSON, its other escapes read as JSON reads them", () => {
+    const text = `"\\u2603 \\n\\t\\"q\\" \\\\ ${secret.replace("h", "\\u0068")}"`;
+    const out = masked(text);
+    expect(out).toMatch(/^[\x20-\x7e]*$/);
+    expect(JSON.parse(out)).toBe('\u2603 \n\t"q" \\ [redacted]');
+  });
+
+  it("leaves a run it does not change exactly as it was, unknown escapes included", () => {
+    const text = '"a \\x41 \\u0041 b"';
+    expect(masked(text)).toBe(text);
+  });
+
+  it("masks what follows a secret's start while it still looks like the secret (a value cut at the cap)", () => {
+    const cut = withSecrets((text) => text, new Set(["hsk_mgd_7Qz3"]));
+    expect(cut("echo hsk_mgd_7Qz3Lw9Xv2Rt8Np4, done")).toBe("echo [redacted], done");
+  });
+
+  it("prefers the longest secret that starts at a place", () => {
+    const both = withSecrets((text) => text, new Set(["abcdefgh", "abcdefgh-longer one"]));
+    expect(both("x abcdefgh-longer one y")).toBe("x [redacted] y");
+  });
+
+  it("a redactor with no secrets is the one it was given", () => {
+    const base = (text: string) => text.toUpperCase();
+    expect(withSecrets(base, new Set())).toBe(base);
+  });
+});
+
+describe("the token, percent-encoded", () => {
+  const odd = "tok+live/Zx9=Qr7Lm2Np4Vb6";
+  const redact = redactorFor(odd);
+
+  it.each([
+    ["upper-case hex", encodeURIComponent(odd)],
+    ["lower-case hex", encodeURIComponent(odd).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())],
+    ["encoded twice", encodeURIComponent(encodeURIComponent(odd))],
+  ])("%s is masked", (_, spelled) => {
+    expect(redact(`/v1/api-keys/${spelled}/regenerate`)).toBe(
+      "/v1/api-keys/tok…Vb6/regenerate".replace("Vb6", odd.slice(-4)),
+    );
   });
 });
