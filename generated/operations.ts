@@ -416,5 +416,89 @@ export const operations = {
     "shape": [
       "id"
     ]
+  },
+  "GET /charges/": {
+    "operationId": "listCharges",
+    "name": "List charges",
+    "kind": "page",
+    "where": {
+      "account_id": "query",
+      "page": "query",
+      "limit": "query"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    },
+    "shape": [
+      "id"
+    ]
+  },
+  "GET /charges/{id}": {
+    "operationId": "getCharge",
+    "name": "Get charge",
+    "kind": "object",
+    "where": {
+      "id": "path"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    },
+    "shape": [
+      "id"
+    ]
+  },
+  "GET /refunds/": {
+    "operationId": "getRefunds",
+    "name": "List refunds for a charge",
+    "kind": "list",
+    "where": {
+      "charge_id": "query"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "charge_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        }
+      },
+      "required": [
+        "charge_id"
+      ],
+      "additionalProperties": false
+    },
+    "shape": [
+      "id"
+    ]
   }
 } as const;

@@ -247,6 +247,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/charges/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List charges
+         * @description A page of the account's charges: the provider-level attempts behind its payments (one payment
+         *     may have several). `account_id` may be left out, and is then inferred from the authenticated actor.
+         *     Requires `account:charge:read`.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["listCharges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/charges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get charge
+         * @description One charge by id, with its amounts and provider linkage. Requires `account:charge:read` on the
+         *     owning account. (HSRCPAY's API-reference index mentions an `include_attempt_details` flag that the
+         *     Get charge page does not list; this document follows the page.)
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["getCharge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/refunds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List refunds for a charge
+         * @description Every refund of the charge named by `charge_id`. The list is not paginated: `data` holds every
+         *     refund, with no totals beside it. HSRCPAY documents no operation that creates or fetches one refund.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["getRefunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -846,6 +923,300 @@ export interface components {
              */
             permissions?: string[];
         };
+        /**
+         * @description Status of a charge. HSRCPAY's reference example shows `CREATED`; its payment guides name
+         *     `DECLINED` and `FAILED` for a declined or failed attempt. The full list is not documented: the
+         *     schema names these and also accepts any other string a newer server may send.
+         * @example CREATED
+         */
+        ChargeStatus: ("CREATED" | "DECLINED" | "FAILED") | string;
+        /**
+         * @description A charge: one attempt at a provider to collect (part of) a payment. Every field HSRCPAY's List
+         *     charges and Get charge pages show is required; further fields are allowed. Amounts are integers
+         *     in minor units (cents), as for payments. Fields whose example is a string but which a charge may
+         *     not have yet (a payment method, a customer, a provider) also accept `null` (assumed).
+         */
+        Charge: {
+            /**
+             * @description Object type, always `charge`.
+             * @example charge
+             * @constant
+             */
+            object: "charge";
+            /**
+             * @description Unique identifier of the charge.
+             * @example ch_3Kd8Lm2Np5Qr7Tv9
+             */
+            id: string;
+            /**
+             * @description The payment this charge is an attempt for.
+             * @example pay_7Hs2Kq9LmP4xR1tV
+             */
+            payment_id: string;
+            /**
+             * @description The payment method charged; `null` accepted (assumed) before one is attached.
+             * @example pm_4Tw7Yz0Ab3Cd6Ef9
+             */
+            payment_method_id: string | null;
+            /**
+             * @description The customer, if the payment has one; `null` accepted (assumed) otherwise.
+             * @example cus_2Bc5Df8Gh1Jk4Lm7
+             */
+            customer_id: string | null;
+            /**
+             * @description The account that owns the charge.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            status: components["schemas"]["ChargeStatus"];
+            /**
+             * @description Amount of the attempt, in minor units.
+             * @example 12500
+             */
+            amount: number;
+            /**
+             * @description Amount the provider authorized, in minor units.
+             * @example 12500
+             */
+            authorized_amount: number;
+            /**
+             * @description Amount captured, in minor units.
+             * @example 12500
+             */
+            captured_amount: number;
+            /**
+             * @description Amount refunded so far, in minor units.
+             * @example 0
+             */
+            refunded_amount: number;
+            /**
+             * @description Three-letter ISO 4217 currency code (HSRCPAY's example is `USD`).
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Number of installments; `null` or 1 for a single charge (HSRCPAY's data-model guide).
+             * @example 1
+             */
+            installments: number | null;
+            /**
+             * @description Security checks of the attempt (3DS and others); their fields are not documented.
+             * @example {
+             *       "three_d_secure": false
+             *     }
+             */
+            security: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The provider's transaction data; its fields are not documented.
+             * @example {}
+             */
+            transaction: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Currency exchanges applied to the attempt; their shape is not documented.
+             * @example []
+             */
+            exchanges: unknown[];
+            /**
+             * @description Further details of the attempt (a decline's reason, for example); not documented.
+             * @example {}
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description How the attempt performed.
+             * @example {
+             *       "duration": 842
+             *     }
+             */
+            performance: {
+                /**
+                 * @description How long the attempt took (HSRCPAY does not name the unit).
+                 * @example 842
+                 */
+                duration?: number;
+            } & {
+                [key: string]: unknown;
+            };
+            metadata: components["schemas"]["Metadata"];
+            /**
+             * @description The routing plan that chose the provider; `null` accepted (assumed).
+             * @example rp_6Gh9Jk2Lm5Np8Qr1
+             */
+            routing_plan_id: string | null;
+            /**
+             * @description Where the routing came from (`MERCHANT_DIRECT`, or the autopilot; HSRCPAY's guide lists
+             *     `merchant_direct`, `autopilot` "etc."); `null` accepted (assumed).
+             * @example MERCHANT_DIRECT
+             */
+            routing_origin: string | null;
+            /**
+             * @description This attempt's number within its payment, from 1 (assumed).
+             * @example 1
+             */
+            attempt_no: number;
+            /**
+             * @description The provider that ran the attempt; `null` accepted (assumed).
+             * @example prov_1Xy2Zw3Vu4Ts5Rq6
+             */
+            payment_provider_id: string | null;
+            /**
+             * @description The provider's payment method used; `null` accepted (assumed).
+             * @example ppm_9Po8Iu7Yt6Re5Wq4
+             */
+            payment_provider_method_id: string | null;
+            /**
+             * @description The provider configuration as it was at the attempt; its fields are not documented.
+             * @example {}
+             */
+            payment_provider_config_snapshot: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When the charge was created. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the charge was last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The success envelope of List charges: one page of charges in `data`, with the pagination
+         *     numbers beside it at the envelope's top level (as HSRCPAY's List charges page shows them).
+         */
+        ChargeListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The charges of this page. */
+            data: components["schemas"]["Charge"][];
+            /**
+             * @description Number of charges across all pages.
+             * @example 42
+             */
+            total: number;
+            /**
+             * @description This page's 1-based index (HSRCPAY's example shows a placeholder value).
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Number of pages; 0 when there are no charges.
+             * @example 5
+             */
+            pages: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The success envelope of an operation that returns one charge. */
+        ChargeEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["Charge"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A refund of (part of) a charge, as HSRCPAY's List refunds for a charge page shows it. Every field
+         *     shown is required; further fields are allowed. `status` and `reason` are strings whose values are
+         *     not documented.
+         */
+        Refund: {
+            /**
+             * @description Object type, always `refund`.
+             * @example refund
+             * @constant
+             */
+            object: "refund";
+            /**
+             * @description Unique identifier of the refund.
+             * @example re_5Fg8Hj1Kl4Mn7Pq0
+             */
+            id: string;
+            /**
+             * @description The charge refunded.
+             * @example ch_3Kd8Lm2Np5Qr7Tv9
+             */
+            charge_id: string;
+            /**
+             * @description Status of the refund (values not documented).
+             * @example SUCCEEDED
+             */
+            status: string;
+            /**
+             * @description Why the refund was made (values not documented); `null` accepted (assumed).
+             * @example REQUESTED_BY_CUSTOMER
+             */
+            reason: string | null;
+            /**
+             * @description A free-text reason; `null` when none was given (assumed).
+             * @example null
+             */
+            reason_other: string | null;
+            metadata: components["schemas"]["Metadata"];
+            /**
+             * @description Amount refunded, in minor units.
+             * @example 2500
+             */
+            amount: number;
+            /**
+             * @description Three-letter ISO 4217 currency code.
+             * @example USD
+             */
+            currency: string;
+            /** @description When the refund was made. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the refund last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The success envelope of List refunds for a charge: every refund of the charge in `data`, without
+         *     pagination numbers (HSRCPAY documents none for this list).
+         */
+        RefundListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The charge's refunds. */
+            data: components["schemas"]["Refund"][];
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description Any other failure status, with the same error envelope (for example 502, 503 or 504 from the platform). */
@@ -1037,6 +1408,33 @@ export interface components {
                 "application/json": components["schemas"]["AccountMembershipEnvelope"];
             };
         };
+        /** @description One page of the account's charges, with the totals to page through the rest. */
+        ChargeList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ChargeListEnvelope"];
+            };
+        };
+        /** @description The charge, with its amounts and provider linkage. */
+        ChargeOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ChargeEnvelope"];
+            };
+        };
+        /** @description Every refund of the charge, in one list. */
+        RefundList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RefundListEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1100,6 +1498,22 @@ export interface components {
          * @example amem_8Kd3Lf6Mh9Nj2Pq5
          */
         AccountMembershipId: string;
+        /**
+         * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+         *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+         * @example acct_1PqR7sT2uV3wX4yZ
+         */
+        OptionalAccountId: string;
+        /**
+         * @description The charge's id, as List charges returns it. Sent as one percent-encoded path segment.
+         * @example ch_3Kd8Lm2Np5Qr7Tv9
+         */
+        ChargeId: string;
+        /**
+         * @description The charge whose refunds are listed (HSRCPAY's List refunds for a charge page).
+         * @example ch_3Kd8Lm2Np5Qr7Tv9
+         */
+        RefundChargeId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1558,6 +1972,99 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AccountMembershipOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listCharges: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+                /**
+                 * @description The 1-based index of the page to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. HSRCPAY documents a default of 10 and a value above 0; one rendering of its page also
+                 *     shows 100, read here as the maximum (assumed: not legible for certain).
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ChargeList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getCharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The charge's id, as List charges returns it. Sent as one percent-encoded path segment.
+                 * @example ch_3Kd8Lm2Np5Qr7Tv9
+                 */
+                id: components["parameters"]["ChargeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ChargeOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getRefunds: {
+        parameters: {
+            query: {
+                /**
+                 * @description The charge whose refunds are listed (HSRCPAY's List refunds for a charge page).
+                 * @example ch_3Kd8Lm2Np5Qr7Tv9
+                 */
+                charge_id: components["parameters"]["RefundChargeId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RefundList"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

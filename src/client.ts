@@ -26,6 +26,8 @@ import {
 } from "./resources/account-memberships/index.js";
 import { type AccountsResource, accountsResource } from "./resources/accounts/index.js";
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys/index.js";
+import { type ChargesResource, chargesResource } from "./resources/charges/index.js";
+import { type RefundsResource, refundsResource } from "./resources/refunds/index.js";
 
 export interface HsrcpayClientOptions {
   /**
@@ -92,6 +94,8 @@ export interface HsrcpayClient {
   readonly accounts: AccountsResource;
   readonly accountMemberships: AccountMembershipsResource;
   readonly apiKeys: ApiKeysResource;
+  readonly charges: ChargesResource;
+  readonly refunds: RefundsResource;
   /** openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error, response }`. */
   readonly raw: Client<RawPaths, "application/json">;
   /**
@@ -180,6 +184,8 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     accounts: accountsResource(call),
     accountMemberships: accountMembershipsResource(call),
     apiKeys: apiKeysResource(call),
+    charges: chargesResource(call),
+    refunds: refundsResource(call),
     raw: api,
     get credential() {
       return credential;

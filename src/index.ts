@@ -66,3 +66,10 @@ export type {
   DeletedApiKey,
   ListApiKeysParams,
 } from "./resources/api-keys/index.js";
+export type {
+  Charge,
+  ChargeResult,
+  ChargesResource,
+  ListChargesParams,
+} from "./resources/charges/index.js";
+export type { ListRefundsParams, Refund, RefundsResource } from "./resources/refunds/index.js";

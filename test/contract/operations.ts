@@ -3,6 +3,9 @@
 // runs every declared status of every row; an operation of the spec without a row shows as a todo.
 import type { HsrcpayClient, RequestOptions, ResponseMeta } from "../../src/index.js";
 import { accountData, membershipData, sandboxParams } from "../helpers/fixtures/accounts.js";
+
+const chargeId = "ch_3Kd8Lm2Np5Qr7Tv9";
+
 import { params } from "../helpers/fixtures.js";
 
 export interface OperationUnderTest {
@@ -108,5 +111,24 @@ export const operationsUnderTest: OperationUnderTest[] = [
     call: (hsrcpay, options) =>
       hsrcpay.accountMemberships.update(membershipData.id, { permissions: ["a:b:c"] }, options),
     expected: theData,
+  },
+  {
+    operationId: "listCharges",
+    write: false,
+    call: (hsrcpay, options) =>
+      hsrcpay.charges.list({ account_id: accountData.id, limit: 10 }, options),
+    expected: ({ data, total, limit, pages }) => ({ data, total, limit, pages, page: 1 }),
+  },
+  {
+    operationId: "getCharge",
+    write: false,
+    call: (hsrcpay, options) => hsrcpay.charges.retrieve(chargeId, options),
+    expected: theData,
+  },
+  {
+    operationId: "getRefunds",
+    write: false,
+    call: (hsrcpay, options) => hsrcpay.refunds.list({ charge_id: chargeId }, options),
+    expected: onePage,
   },
 ];

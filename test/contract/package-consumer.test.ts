@@ -222,6 +222,9 @@ describe("the packed package in a consumer project", () => {
         "/accounts/{id}",
         "/account-memberships/",
         "/account-memberships/{id}",
+        "/charges/",
+        "/charges/{id}",
+        "/refunds/",
       ],
     });
   });

@@ -1,0 +1,58 @@
+// The charges and refunds resources: what goes on the wire and what a user reads back.
+import { describe, expect, it } from "vitest";
+import { HsrcpayInvalidResponseError } from "../../../src/index.js";
+import { clientWith } from "../../helpers/client-with.js";
+import { json } from "../../helpers/observed-fetch.js";
+import { rejectionOf } from "../../helpers/rejection.js";
+
+const charge = { object: "charge", id: "ch_1", status: "CREATED", amount: 12500, currency: "USD" };
+const envelope = (data: unknown, more = {}) => ({
+  message: "success",
+  success: true,
+  data,
+  ...more,
+});
+
+describe("charges", () => {
+  it("list: no params needed (the account is the actor's); pages walked with page and limit", async () => {
+    const { hsrcpay, calls } = clientWith((request) => {
+      const page = Number(request.url.searchParams.get("page"));
+      const data = page === 1 ? [charge] : [{ ...charge, id: "ch_2" }];
+      return json(200, envelope(data, { total: 2, page, limit: 1, pages: 2 }));
+    });
+    const ids: string[] = [];
+    for await (const item of hsrcpay.charges.list()) ids.push(item.id);
+    expect(ids).toEqual(["ch_1", "ch_2"]);
+    expect(calls.map((c) => `${c.url.pathname}${c.url.search}`)).toEqual([
+      "/v1/charges/?page=1",
+      "/v1/charges/?page=2",
+    ]);
+  });
+
+  it("retrieve: the id as one segment; the charge with lastResponse", async () => {
+    const { hsrcpay, calls } = clientWith(() => json(200, envelope(charge)));
+    const found = await hsrcpay.charges.retrieve("ch/1");
+    expect(calls[0]?.url.pathname).toBe("/v1/charges/ch%2F1");
+    expect(found.amount).toBe(12500);
+    expect(found.lastResponse.status).toBe(200);
+  });
+
+  it("list: a page whose items have no id is an invalid response", async () => {
+    const { hsrcpay } = clientWith(() =>
+      json(200, envelope([{ amount: 1 }], { total: 1, page: 1, limit: 10, pages: 1 })),
+    );
+    expect(await rejectionOf(hsrcpay.charges.list())).toBeInstanceOf(HsrcpayInvalidResponseError);
+  });
+});
+
+describe("refunds", () => {
+  it("list: charge_id in the query, required", async () => {
+    const refund = { object: "refund", id: "re_1", charge_id: "ch_1", amount: 2500 };
+    const { hsrcpay, calls } = clientWith(() => json(200, envelope([refund])));
+    const page = await hsrcpay.refunds.list({ charge_id: "ch_1" });
+    expect(calls[0]?.url.searchParams.get("charge_id")).toBe("ch_1");
+    expect(page.data).toEqual([refund]);
+    const missing = await rejectionOf(hsrcpay.refunds.list({} as { charge_id: string }));
+    expect(missing).toMatchObject({ field: "charge_id", message: "charge_id is required" });
+  });
+});
