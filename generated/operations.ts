@@ -2,7 +2,7 @@
 // `npm run generate` rewrites it; `npm run check:generated` fails when it is stale.
 
 /** Properties marked `x-hsrcpay-secret` in the spec: their values are masked wherever they appear. */
-export const secretFields = ["key"] as const;
+export const secretFields = ["key","secret"] as const;
 
 /** Each operation by `METHOD /path`: its call kind, where each param goes, and its checks. */
 export const operations = {
@@ -499,6 +499,92 @@ export const operations = {
     },
     "shape": [
       "id"
+    ]
+  },
+  "GET /webhooks/": {
+    "operationId": "getWebhooks",
+    "name": "List webhooks",
+    "kind": "list",
+    "where": {
+      "account_id": "query"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    },
+    "shape": [
+      "id",
+      "secret"
+    ]
+  },
+  "POST /webhooks/": {
+    "operationId": "postWebhooks",
+    "name": "Create webhook",
+    "kind": "object",
+    "where": {
+      "account_id": "query",
+      "endpoint": "body",
+      "enabled_events": "body",
+      "secret": "body"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "endpoint": {
+          "type": "string"
+        },
+        "enabled_events": {
+          "type": "array",
+          "items": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "payment.succeeded",
+                  "payment.authorized",
+                  "payment.requires_action",
+                  "payment.requires_payment_method",
+                  "payment.canceled",
+                  "payment.refunded",
+                  "payment.processing",
+                  "charge.declined",
+                  "charge.captured",
+                  "checkout_session.completed"
+                ]
+              },
+              {
+                "type": "string"
+              }
+            ]
+          }
+        },
+        "secret": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "required": [
+        "endpoint",
+        "enabled_events"
+      ],
+      "additionalProperties": false
+    },
+    "shape": [
+      "id",
+      "secret"
     ]
   }
 } as const;

@@ -324,6 +324,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Every webhook endpoint of the account (`account_id`, or the actor's when left out). The list is
+         *     not paginated. Each endpoint carries its signing `secret` (HSRCPAY's example shows it): the client
+         *     hands it back in the data and masks it everywhere else.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["getWebhooks"];
+        put?: never;
+        /**
+         * Create webhook
+         * @description Registers a webhook endpoint for the account. May return **200** or **201** with the same success
+         *     envelope. The answer carries the endpoint's signing `secret`: store it, since it signs every
+         *     delivery (HSRCPAY documents neither the signature header nor the algorithm).
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        post: operations["postWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1217,6 +1253,125 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description An event a webhook endpoint receives. HSRCPAY's webhook guides name these (and advise against
+         *     relying on generic names such as `payment.updated`); the schema also accepts any other string a
+         *     newer server may send.
+         * @example payment.succeeded
+         */
+        WebhookEvent: ("payment.succeeded" | "payment.authorized" | "payment.requires_action" | "payment.requires_payment_method" | "payment.canceled" | "payment.refunded" | "payment.processing" | "charge.declined" | "charge.captured" | "checkout_session.completed") | string;
+        /**
+         * @description A webhook endpoint, as HSRCPAY's List webhooks page shows it. Every field shown is required;
+         *     further fields are allowed. `secret` signs the deliveries: the client masks its value wherever it
+         *     appears outside this object (see `x-hsrcpay-secret`).
+         */
+        Webhook: {
+            /**
+             * @description Object type, always `webhook`.
+             * @example webhook
+             * @constant
+             */
+            object: "webhook";
+            /**
+             * @description Unique identifier of the webhook endpoint.
+             * @example wh_8Mn2Bv5Cx7Za1Sd4
+             */
+            id: string;
+            /**
+             * @description The account whose events are delivered.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            /**
+             * Format: uri
+             * @description The URL deliveries are sent to.
+             * @example https://shop.example/hooks/hsrcpay
+             */
+            endpoint: string;
+            /**
+             * @description The events delivered to the endpoint.
+             * @example [
+             *       "payment.succeeded",
+             *       "charge.declined"
+             *     ]
+             */
+            enabled_events: components["schemas"]["WebhookEvent"][];
+            /**
+             * @description The signing secret of the deliveries. HSRCPAY's pages show it in the list too, and document
+             *     neither the signature header nor the algorithm. A secret: store it, never log it.
+             * @example whsec_4Kf7Hg2Jd9Lm5Np1Qr8St3Vw
+             */
+            secret: string;
+            /** @description When the endpoint was registered. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the endpoint last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The success envelope of List webhooks: every webhook endpoint of the account in `data`, without
+         *     pagination numbers (HSRCPAY documents none for this list).
+         */
+        WebhookListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The account's webhook endpoints. */
+            data: components["schemas"]["Webhook"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A webhook endpoint to register. HSRCPAY's page shows `endpoint` and `enabled_events` in its curl
+         *     sample; its delivery guide says the platform may generate a secret when none is sent, so an
+         *     optional `secret` is accepted (assumed). Only these fields are accepted.
+         */
+        CreateWebhookRequest: {
+            /**
+             * Format: uri
+             * @description The URL to deliver events to.
+             * @example https://shop.example/hooks/hsrcpay
+             */
+            endpoint: string;
+            /**
+             * @description The events to deliver.
+             * @example [
+             *       "payment.succeeded"
+             *     ]
+             */
+            enabled_events: components["schemas"]["WebhookEvent"][];
+            /**
+             * @description A signing secret of your own; HSRCPAY may generate one when left out.
+             * @example whsec_4Kf7Hg2Jd9Lm5Np1Qr8St3Vw
+             */
+            secret?: string;
+        };
+        /** @description The success envelope of an operation that returns one webhook endpoint. */
+        WebhookEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["Webhook"];
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description Any other failure status, with the same error envelope (for example 502, 503 or 504 from the platform). */
@@ -1433,6 +1588,33 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["RefundListEnvelope"];
+            };
+        };
+        /** @description Every webhook endpoint of the account, in one list. */
+        WebhookList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookListEnvelope"];
+            };
+        };
+        /** @description The webhook endpoint was registered (HSRCPAY may answer 200 or 201 for the same outcome); its signing secret is in it. */
+        WebhookOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEnvelope"];
+            };
+        };
+        /** @description The webhook endpoint was registered; its signing secret is in it. */
+        WebhookCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEnvelope"];
             };
         };
     };
@@ -2065,6 +2247,78 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["RefundList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getWebhooks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    postWebhooks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+            };
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The endpoint's URL and the events to deliver to it. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookOk"];
+            201: components["responses"]["WebhookCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -28,6 +28,7 @@ import { type AccountsResource, accountsResource } from "./resources/accounts/in
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys/index.js";
 import { type ChargesResource, chargesResource } from "./resources/charges/index.js";
 import { type RefundsResource, refundsResource } from "./resources/refunds/index.js";
+import { type WebhooksResource, webhooksResource } from "./resources/webhooks/index.js";
 
 export interface HsrcpayClientOptions {
   /**
@@ -96,6 +97,7 @@ export interface HsrcpayClient {
   readonly apiKeys: ApiKeysResource;
   readonly charges: ChargesResource;
   readonly refunds: RefundsResource;
+  readonly webhooks: WebhooksResource;
   /** openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error, response }`. */
   readonly raw: Client<RawPaths, "application/json">;
   /**
@@ -186,6 +188,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     apiKeys: apiKeysResource(call),
     charges: chargesResource(call),
     refunds: refundsResource(call),
+    webhooks: webhooksResource(call),
     raw: api,
     get credential() {
       return credential;

@@ -73,3 +73,10 @@ export type {
   ListChargesParams,
 } from "./resources/charges/index.js";
 export type { ListRefundsParams, Refund, RefundsResource } from "./resources/refunds/index.js";
+export type {
+  CreateWebhookParams,
+  ListWebhooksParams,
+  Webhook,
+  WebhookResult,
+  WebhooksResource,
+} from "./resources/webhooks/index.js";

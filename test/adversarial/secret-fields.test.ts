@@ -206,3 +206,45 @@ describe("a token passed as an id shows in no line and no error", () => {
     expect(log.text()).toContain("DELETE /v1/api-keys/");
   });
 });
+
+describe("a webhook's secret is a secret like a key's key (both marked in the spec)", () => {
+  const whsec = "whsec_4Kf7Hg2Jd9Lm5Np1Qr8St3Vw";
+  const webhook = {
+    object: "webhook",
+    id: "wh_1",
+    account_id: "acct_1",
+    endpoint: "https://shop.example/hooks",
+    enabled_events: ["payment.succeeded"],
+    secret: whsec,
+    created_at: null,
+    updated_at: null,
+  };
+  const create = { endpoint: "https://shop.example/hooks", enabled_events: ["payment.succeeded"] };
+
+  it("in the created webhook once; masked in its headers and log lines", async () => {
+    const { hsrcpay, log } = await clientFor((res) =>
+      answer(res, 201, JSON.stringify({ message: "success", success: true, data: webhook }), {
+        "x-webhook-secret": whsec,
+      }),
+    );
+    const created = await hsrcpay.webhooks.create(create);
+    expect(created.secret).toBe(whsec);
+    expect([...created.lastResponse.headers].join("\n")).not.toContain(whsec);
+    expect(log.text()).not.toContain(whsec);
+  });
+
+  it("echoed by a failure, escaped or not: in no error, no line, no raw body", async () => {
+    const body = envelope(
+      409,
+      `{"existing":{"secret":"${escaped(whsec)}"}}`,
+      `clashes with ${whsec}`,
+    );
+    const { hsrcpay, log } = await clientFor((res) => answer(res, 409, body));
+    const error = await rejectionOf(hsrcpay.webhooks.create(create));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(printed(error)).not.toContain(whsec);
+    expect(log.text()).not.toContain(whsec);
+    const { error: rawError } = await hsrcpay.raw.POST("/webhooks/", { body: create });
+    expect(JSON.stringify(rawError)).not.toContain(whsec);
+  });
+});

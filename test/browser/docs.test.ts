@@ -63,6 +63,8 @@ describe("the API reference page", () => {
       "List charges": ["account:charge:read", ["200", ...errors]],
       "Get charge": ["account:charge:read", ["200", ...errors]],
       "List refunds for a charge": ["", ["200", ...errors]],
+      "List webhooks": ["", ["200", ...errors]],
+      "Create webhook": ["", ["200", "201", ...errors]],
     };
     const address = pathToFileURL(join(buildDir, "docs/index.html")).href;
     // Redoc 3 lists a tag's operations in the sidebar only at the tag's address: a reader opens
@@ -72,11 +74,13 @@ describe("the API reference page", () => {
         ? "account-memberships"
         : name.includes("account")
           ? "accounts"
-          : name.includes("refunds")
-            ? "refunds"
-            : name.includes("charge")
-              ? "charges"
-              : "api-keys";
+          : name.includes("webhook")
+            ? "webhooks"
+            : name.includes("refunds")
+              ? "refunds"
+              : name.includes("charge")
+                ? "charges"
+                : "api-keys";
     let text = "";
     let tag = "api-keys";
     for (const [name, [permission, statuses]] of Object.entries(expected)) {
@@ -96,7 +100,7 @@ describe("the API reference page", () => {
       if (permission) expect(section, name).toContain(permission);
     }
     await page.waitForLoadState("networkidle");
-    expect(text).toContain("/refunds/");
+    expect(text).toContain("/webhooks/");
     mkdirSync(artefacts, { recursive: true });
     await page.screenshot({ path: join(artefacts, "api-reference.png"), fullPage: false });
     expect(leftTheFile).toEqual([]);

@@ -131,4 +131,20 @@ export const operationsUnderTest: OperationUnderTest[] = [
     call: (hsrcpay, options) => hsrcpay.refunds.list({ charge_id: chargeId }, options),
     expected: onePage,
   },
+  {
+    operationId: "getWebhooks",
+    write: false,
+    call: (hsrcpay, options) => hsrcpay.webhooks.list({ account_id: accountData.id }, options),
+    expected: onePage,
+  },
+  {
+    operationId: "postWebhooks",
+    write: true,
+    call: (hsrcpay, options) =>
+      hsrcpay.webhooks.create(
+        { endpoint: "https://shop.example/hooks", enabled_events: ["payment.succeeded"] },
+        options,
+      ),
+    expected: theData,
+  },
 ];

@@ -225,6 +225,7 @@ describe("the packed package in a consumer project", () => {
         "/charges/",
         "/charges/{id}",
         "/refunds/",
+        "/webhooks/",
       ],
     });
   });
