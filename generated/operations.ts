@@ -586,5 +586,146 @@ export const operations = {
       "id",
       "secret"
     ]
+  },
+  "GET /customers/": {
+    "operationId": "listCustomers",
+    "name": "List customers",
+    "kind": "page",
+    "where": {
+      "account_id": "query",
+      "page": "query",
+      "limit": "query",
+      "include_payment_methods": "query"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        },
+        "include_payment_methods": {
+          "type": "boolean"
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    },
+    "shape": [
+      "id"
+    ]
+  },
+  "GET /customers/{id}": {
+    "operationId": "getCustomer",
+    "name": "Get customer",
+    "kind": "object",
+    "where": {
+      "id": "path",
+      "include_payment_methods": "query"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "include_payment_methods": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    },
+    "shape": [
+      "id"
+    ]
+  },
+  "POST /customers/{id}/addresses/": {
+    "operationId": "createCustomerAddress",
+    "name": "Create customer address",
+    "kind": "object",
+    "where": {
+      "id": "path",
+      "type": "body",
+      "is_default": "body",
+      "label": "body",
+      "country": "body",
+      "city": "body",
+      "state": "body",
+      "line1": "body",
+      "line2": "body",
+      "zip": "body"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "type": {
+          "anyOf": [
+            {
+              "type": "string",
+              "enum": [
+                "BILLING",
+                "SHIPPING",
+                "BOTH"
+              ]
+            },
+            {
+              "type": "string"
+            }
+          ]
+        },
+        "is_default": {
+          "type": "boolean"
+        },
+        "label": {
+          "type": "string"
+        },
+        "country": {
+          "type": "string"
+        },
+        "city": {
+          "type": "string"
+        },
+        "state": {
+          "type": "string"
+        },
+        "line1": {
+          "type": "string"
+        },
+        "line2": {
+          "type": "string"
+        },
+        "zip": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id",
+        "type"
+      ],
+      "additionalProperties": false
+    },
+    "shape": [
+      "id"
+    ]
   }
 } as const;

@@ -360,6 +360,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description A page of the account's customers (`account_id`, often inferred from the credential when left
+         *     out). Set `include_payment_methods=true` to embed each customer's saved payment methods.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get customer
+         * @description One customer by id, with its addresses; `include_payment_methods=true` embeds its saved payment
+         *     methods.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}/addresses/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create customer address
+         * @description Appends a billing, shipping or both address to a customer. The answer is the whole customer with
+         *     its addresses, the new one included (HSRCPAY's page shows one success body).
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        post: operations["createCustomerAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1372,6 +1447,266 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description What an address is for. HSRCPAY's example shows `BILLING` and its page says an address is
+         *     "billing/shipping/both"; `SHIPPING` and `BOTH` are read from that sentence (assumed spelling). Any
+         *     other string is accepted as well.
+         * @example BILLING
+         */
+        CustomerAddressType: ("BILLING" | "SHIPPING" | "BOTH") | string;
+        /** @description An address of a customer, as HSRCPAY's customer pages show it; further fields are allowed. */
+        CustomerAddress: {
+            /**
+             * @description Object type, always `customer_address`.
+             * @example customer_address
+             * @constant
+             */
+            object: "customer_address";
+            /**
+             * @description Unique identifier of the address.
+             * @example addr_3Gh6Jk9Lm2Np5Qr8
+             */
+            id: string;
+            /**
+             * @description The customer the address belongs to.
+             * @example cus_2Bc5Df8Gh1Jk4Lm7
+             */
+            customer_id: string;
+            type: components["schemas"]["CustomerAddressType"];
+            /**
+             * @description Whether this is the customer's default address of its type.
+             * @example true
+             */
+            is_default: boolean;
+            /**
+             * @description A name for the address ("Home"); `null` when none (assumed).
+             * @example Head office
+             */
+            label?: string | null;
+            /**
+             * @description Country, as an ISO 3166-1 alpha-2 code (assumed, as for accounts).
+             * @example TR
+             */
+            country?: string | null;
+            /**
+             * @description City.
+             * @example Istanbul
+             */
+            city?: string | null;
+            /**
+             * @description State, province or region.
+             * @example null
+             */
+            state?: string | null;
+            /**
+             * @description First address line.
+             * @example Buyukdere Cd. 185
+             */
+            line1?: string | null;
+            /**
+             * @description Second address line.
+             * @example null
+             */
+            line2?: string | null;
+            /**
+             * @description Postal code.
+             * @example 34394
+             */
+            zip?: string | null;
+            /** @description When the address was added. */
+            created_at?: components["schemas"]["NullableTimestamp"];
+            /** @description When the address last changed. */
+            updated_at?: components["schemas"]["NullableTimestamp"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A customer of an account, as HSRCPAY's List customers page shows it. Every field shown is
+         *     required but `payment_methods`, which is embedded only with `include_payment_methods=true`.
+         *     "DTOs are forward-compatible: unknown keys should be ignored by clients" (the same page): further
+         *     fields are allowed.
+         */
+        Customer: {
+            /**
+             * @description Object type, always `customer`.
+             * @example customer
+             * @constant
+             */
+            object: "customer";
+            /**
+             * @description Unique identifier of the customer.
+             * @example cus_2Bc5Df8Gh1Jk4Lm7
+             */
+            id: string;
+            /**
+             * @description The account the customer belongs to.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            /**
+             * @description The customer's name; `null` accepted (assumed) for a guest.
+             * @example Ayse Yilmaz
+             */
+            name: string | null;
+            /**
+             * @description The customer's email address; `null` accepted (assumed).
+             * @example ayse@example.com
+             */
+            email: string | null;
+            /**
+             * @description The customer's phone number; `null` accepted (assumed).
+             * @example +905551112233
+             */
+            phone: string | null;
+            /**
+             * @description Country, as an ISO 3166-1 alpha-2 code (assumed, as for accounts).
+             * @example TR
+             */
+            country: string | null;
+            /**
+             * @description Further email addresses of the customer.
+             * @example []
+             */
+            alternate_emails: string[];
+            /**
+             * @description Whether the customer checked out as a guest.
+             * @example false
+             */
+            is_guest: boolean;
+            /**
+             * @description Whether the customer has been (soft) deleted.
+             * @example false
+             */
+            deleted: boolean;
+            metadata: components["schemas"]["Metadata"];
+            /** @description When the customer was created. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the customer last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+            /** @description The customer's addresses. */
+            addresses: components["schemas"]["CustomerAddress"][];
+            /**
+             * @description Saved payment methods, with `include_payment_methods=true`. "The documented schema is a
+             *     minimum; extra fields on each item are allowed and must not error" (HSRCPAY's page).
+             */
+            payment_methods?: ({
+                /**
+                 * @description The payment method's id.
+                 * @example pm_4Tw7Yz0Ab3Cd6Ef9
+                 */
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The success envelope of List customers: one page of customers in `data`, with the pagination
+         *     numbers beside it at the envelope's top level (as HSRCPAY's List customers page shows them).
+         */
+        CustomerListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The customers of this page. */
+            data: components["schemas"]["Customer"][];
+            /**
+             * @description Number of customers across all pages.
+             * @example 42
+             */
+            total: number;
+            /**
+             * @description This page's 1-based index (HSRCPAY's example shows a placeholder value).
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Number of pages; 0 when there are no customers.
+             * @example 5
+             */
+            pages: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The success envelope of an operation that returns one customer. */
+        CustomerEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["Customer"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The address to add. HSRCPAY's page shows `type`, `is_default` and `country` in its curl sample;
+         *     the other fields mirror the address object (assumed). `type` is required (assumed: the page says
+         *     an address is billing, shipping or both). Only these fields are accepted.
+         */
+        CreateCustomerAddressRequest: {
+            type: components["schemas"]["CustomerAddressType"];
+            /**
+             * @description Make it the customer's default address of its type.
+             * @example true
+             */
+            is_default?: boolean;
+            /**
+             * @description A name for the address.
+             * @example Head office
+             */
+            label?: string;
+            /**
+             * @description Country, as an ISO 3166-1 alpha-2 code.
+             * @example TR
+             */
+            country?: string;
+            /**
+             * @description City.
+             * @example Istanbul
+             */
+            city?: string;
+            /**
+             * @description State, province or region.
+             * @example Marmara
+             */
+            state?: string;
+            /**
+             * @description First address line.
+             * @example Buyukdere Cd. 185
+             */
+            line1?: string;
+            /**
+             * @description Second address line.
+             * @example Floor 4
+             */
+            line2?: string;
+            /**
+             * @description Postal code.
+             * @example 34394
+             */
+            zip?: string;
+        };
     };
     responses: {
         /** @description Any other failure status, with the same error envelope (for example 502, 503 or 504 from the platform). */
@@ -1617,6 +1952,24 @@ export interface components {
                 "application/json": components["schemas"]["WebhookEnvelope"];
             };
         };
+        /** @description One page of the account's customers, with the totals to page through the rest. */
+        CustomerList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CustomerListEnvelope"];
+            };
+        };
+        /** @description The customer, with its addresses (for Create customer address: with the new one). */
+        CustomerOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CustomerEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1696,6 +2049,16 @@ export interface components {
          * @example ch_3Kd8Lm2Np5Qr7Tv9
          */
         RefundChargeId: string;
+        /**
+         * @description `true` to embed each customer's saved payment methods (`payment_methods`).
+         * @example true
+         */
+        IncludePaymentMethods: boolean;
+        /**
+         * @description The customer's id. Sent as one percent-encoded path segment.
+         * @example cus_2Bc5Df8Gh1Jk4Lm7
+         */
+        CustomerId: string;
     };
     requestBodies: never;
     headers: never;
@@ -2319,6 +2682,125 @@ export interface operations {
         responses: {
             200: components["responses"]["WebhookOk"];
             201: components["responses"]["WebhookCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+                /**
+                 * @description The 1-based index of the page to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. HSRCPAY documents a default of 10 and a value above 0; one rendering of its page also
+                 *     shows 100, read here as the maximum (assumed: not legible for certain).
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description `true` to embed each customer's saved payment methods (`payment_methods`).
+                 * @example true
+                 */
+                include_payment_methods?: components["parameters"]["IncludePaymentMethods"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CustomerList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to embed each customer's saved payment methods (`payment_methods`).
+                 * @example true
+                 */
+                include_payment_methods?: components["parameters"]["IncludePaymentMethods"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The customer's id. Sent as one percent-encoded path segment.
+                 * @example cus_2Bc5Df8Gh1Jk4Lm7
+                 */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CustomerOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createCustomerAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
+                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The customer's id. Sent as one percent-encoded path segment.
+                 * @example cus_2Bc5Df8Gh1Jk4Lm7
+                 */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        /** @description The address to append. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomerAddressRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CustomerOk"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

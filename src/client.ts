@@ -27,6 +27,7 @@ import {
 import { type AccountsResource, accountsResource } from "./resources/accounts/index.js";
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys/index.js";
 import { type ChargesResource, chargesResource } from "./resources/charges/index.js";
+import { type CustomersResource, customersResource } from "./resources/customers/index.js";
 import { type RefundsResource, refundsResource } from "./resources/refunds/index.js";
 import { type WebhooksResource, webhooksResource } from "./resources/webhooks/index.js";
 
@@ -97,6 +98,7 @@ export interface HsrcpayClient {
   readonly apiKeys: ApiKeysResource;
   readonly charges: ChargesResource;
   readonly refunds: RefundsResource;
+  readonly customers: CustomersResource;
   readonly webhooks: WebhooksResource;
   /** openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error, response }`. */
   readonly raw: Client<RawPaths, "application/json">;
@@ -188,6 +190,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     apiKeys: apiKeysResource(call),
     charges: chargesResource(call),
     refunds: refundsResource(call),
+    customers: customersResource(call),
     webhooks: webhooksResource(call),
     raw: api,
     get credential() {

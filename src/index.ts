@@ -72,6 +72,14 @@ export type {
   ChargesResource,
   ListChargesParams,
 } from "./resources/charges/index.js";
+export type {
+  CreateCustomerAddressParams,
+  Customer,
+  CustomerResult,
+  CustomersResource,
+  ListCustomersParams,
+  RetrieveCustomerParams,
+} from "./resources/customers/index.js";
 export type { ListRefundsParams, Refund, RefundsResource } from "./resources/refunds/index.js";
 export type {
   CreateWebhookParams,

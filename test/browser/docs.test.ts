@@ -63,6 +63,9 @@ describe("the API reference page", () => {
       "List charges": ["account:charge:read", ["200", ...errors]],
       "Get charge": ["account:charge:read", ["200", ...errors]],
       "List refunds for a charge": ["", ["200", ...errors]],
+      "List customers": ["", ["200", ...errors]],
+      "Get customer": ["", ["200", ...errors]],
+      "Create customer address": ["", ["200", ...errors]],
       "List webhooks": ["", ["200", ...errors]],
       "Create webhook": ["", ["200", "201", ...errors]],
     };
@@ -76,11 +79,13 @@ describe("the API reference page", () => {
           ? "accounts"
           : name.includes("webhook")
             ? "webhooks"
-            : name.includes("refunds")
-              ? "refunds"
-              : name.includes("charge")
-                ? "charges"
-                : "api-keys";
+            : name.includes("customer")
+              ? "customers"
+              : name.includes("refunds")
+                ? "refunds"
+                : name.includes("charge")
+                  ? "charges"
+                  : "api-keys";
     let text = "";
     let tag = "api-keys";
     for (const [name, [permission, statuses]] of Object.entries(expected)) {
@@ -100,7 +105,7 @@ describe("the API reference page", () => {
       if (permission) expect(section, name).toContain(permission);
     }
     await page.waitForLoadState("networkidle");
-    expect(text).toContain("/webhooks/");
+    expect(text).toContain("/customers/{id}/addresses/");
     mkdirSync(artefacts, { recursive: true });
     await page.screenshot({ path: join(artefacts, "api-reference.png"), fullPage: false });
     expect(leftTheFile).toEqual([]);

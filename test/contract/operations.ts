@@ -5,6 +5,7 @@ import type { HsrcpayClient, RequestOptions, ResponseMeta } from "../../src/inde
 import { accountData, membershipData, sandboxParams } from "../helpers/fixtures/accounts.js";
 
 const chargeId = "ch_3Kd8Lm2Np5Qr7Tv9";
+const customerId = "cus_2Bc5Df8Gh1Jk4Lm7";
 
 import { params } from "../helpers/fixtures.js";
 
@@ -130,6 +131,30 @@ export const operationsUnderTest: OperationUnderTest[] = [
     write: false,
     call: (hsrcpay, options) => hsrcpay.refunds.list({ charge_id: chargeId }, options),
     expected: onePage,
+  },
+  {
+    operationId: "listCustomers",
+    write: false,
+    call: (hsrcpay, options) =>
+      hsrcpay.customers.list(
+        { account_id: accountData.id, include_payment_methods: true },
+        options,
+      ),
+    expected: ({ data, total, limit, pages }) => ({ data, total, limit, pages, page: 1 }),
+  },
+  {
+    operationId: "getCustomer",
+    write: false,
+    call: (hsrcpay, options) =>
+      hsrcpay.customers.retrieve(customerId, { include_payment_methods: true }, options),
+    expected: theData,
+  },
+  {
+    operationId: "createCustomerAddress",
+    write: true,
+    call: (hsrcpay, options) =>
+      hsrcpay.customers.addresses.create(customerId, { type: "BILLING", country: "TR" }, options),
+    expected: theData,
   },
   {
     operationId: "getWebhooks",

@@ -226,6 +226,9 @@ describe("the packed package in a consumer project", () => {
         "/charges/{id}",
         "/refunds/",
         "/webhooks/",
+        "/customers/",
+        "/customers/{id}",
+        "/customers/{id}/addresses/",
       ],
     });
   });
