@@ -200,6 +200,24 @@ describe("an onRetry that throws what is not an Error", () => {
     });
   }
 
+  it("an onRetry failure's message is told at warn, cut at 200 characters", async () => {
+    const log = logRecorder();
+    const hsrcpay = createHsrcpayClient({
+      token,
+      baseUrl: server.baseUrl,
+      logLevel: "warn",
+      logger: log.logger,
+      maxRetries: 1,
+      onRetry: () => {
+        throw new Error(`${"m".repeat(200)}TAIL`);
+      },
+    });
+    await hsrcpay.apiKeys.create(params);
+    const line = log.lines.find((entry) => entry.line.includes("onRetry threw"))?.line ?? "";
+    expect(line).toContain("m".repeat(200));
+    expect(line).not.toContain("TAIL");
+  });
+
   it("a logger whose method getter throws is refused as not console-shaped, with the typed error", () => {
     const logger = {
       get debug(): () => void {

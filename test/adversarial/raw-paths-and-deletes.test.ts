@@ -64,6 +64,7 @@ describe("raw: every path parameter gets the resource methods' guard", () => {
       hsrcpay.raw.DELETE("/api-keys/{id}", {} as { params: { path: { id: string } } }),
     );
     expect((error as HsrcpayValidationError).field).toBe("params.path.id");
+    expect((error as Error).message).toBe("params.path.id is required: the {id} path parameter");
     expect(requests()).toEqual([]);
   });
 
@@ -113,6 +114,7 @@ describe("delete accepts every success", () => {
     ],
     ["200 with an empty JSON object", (res) => sendJson(res, 200, {})],
     ["200 with JSON that is no object (null)", (res) => sendJson(res, 200, null)],
+    ["299, the last success status", (res) => sendJson(res, 299, { message: "ok", success: true })],
     ["200 with a JSON list", (res) => sendJson(res, 200, [])],
     ["200 with a JSON string", (res) => sendJson(res, 200, "deleted")],
   ];
@@ -143,6 +145,7 @@ describe("delete accepts every success", () => {
     });
     const error = await rejectionOf(hsrcpay.apiKeys.delete(apiKeyData.id));
     expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
+    expect((error as Error).message).toContain("a body that is not JSON");
     expect((error as Error).message).toContain("text/html");
   });
 

@@ -195,6 +195,30 @@ describe("replies whose redaction used to throw a bare TypeError", () => {
     expect(printed(error)).not.toContain(managedKey);
   });
 
+  it.each([
+    ["left out", { message: "m", data: apiKeyData }, "success: undefined"],
+    ["null", { message: "m", success: null, data: apiKeyData }, "success: null"],
+    ["false", { message: "m", success: false, data: apiKeyData }, "success: false"],
+    ["a list", { message: "m", success: [token], data: apiKeyData }, "success: a list"],
+  ])("a success: %s is named as such in the message", async (_, body, said) => {
+    const { hsrcpay } = await clientFor((res) => answer(res, 200, JSON.stringify(body)));
+    const error = await rejectionOf(hsrcpay.apiKeys.create({ ...params }));
+    expect((error as Error).message).toContain(`an envelope with ${said} ("m")`);
+    expect(printed(error)).not.toContain(token);
+  });
+
+  it("an invalid 2xx whose request id echoes a secret of its body: the error's requestId is masked", async () => {
+    const { hsrcpay } = await clientFor((res) =>
+      answer(res, 200, `{"message":"m","success":false,"key":"${managedKey}"}`, {
+        "x-request-id": `req_${managedKey}`,
+      }),
+    );
+    const error = (await rejectionOf(
+      hsrcpay.apiKeys.create({ ...params }),
+    )) as HsrcpayInvalidResponseError;
+    expect(error.requestId).toBe("req_[redacted]");
+  });
+
   it("a success: that is the token is named by its type, never shown", async () => {
     const { hsrcpay } = await clientFor((res) =>
       answer(res, 200, JSON.stringify({ message: "m", success: token, data: apiKeyData })),
