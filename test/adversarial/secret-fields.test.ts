@@ -1,30 +1,26 @@
-// The value of any `key` field in a response is a secret, whatever it looks like (a managed or future
-// key format need not start with sk_ or pk_), and however the server spells it in JSON (`\u0068…`).
-// Servers on 127.0.0.1 put such a value in error envelopes, nested details, messages, headers and
-// bodies that are not JSON; nothing the client hands back or logs for that response may show it.
-// A token passed by mistake as an id must not show in a line or an error either.
-import type { ServerResponse } from "node:http";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   BadRequestError,
   ConflictError,
-  createHsrcpayClient,
   HsrcpayInvalidResponseError,
   HsrcpayRedirectError,
 } from "../../src/index.js";
-import { type Fault, type FaultServer, startFaultServer } from "../helpers/fault-server.js";
+import {
+  type Fault,
+  type FaultServer,
+  sendRaw,
+  startFaultServer,
+} from "../helpers/fault-server.js";
 import { params, token } from "../helpers/fixtures.js";
-import { logRecorder } from "../helpers/log-recorder.js";
+import { jsonEscaped, loggedClient } from "../helpers/logged-client.js";
 import { printed } from "../helpers/printed.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 // A key in a format the client has never seen: nothing about it says "secret" but its field name.
 const managedKey = "hsk_mgd_7Qz3Lw9Xv2Rt8Np4Km6Jb1Hc";
 
-/** The value with every character written as a JSON \u escape: what a server may send. */
-const escaped = (value: string) =>
-  [...value].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+const escaped = jsonEscaped;
 
 let server: FaultServer | undefined;
 afterEach(async () => {
@@ -34,22 +30,10 @@ afterEach(async () => {
 
 async function clientFor(fault: Fault, secret = token) {
   server = await startFaultServer(fault);
-  const log = logRecorder();
-  const hsrcpay = createHsrcpayClient({
-    token: secret,
-    baseUrl: server.baseUrl,
-    maxRetries: 0,
-    logLevel: "debug",
-    logger: log.logger,
-  });
-  return { hsrcpay, log };
+  return loggedClient(server.baseUrl, { token: secret });
 }
 
-/** Writes `text` as the body, raw: escapes stay as the server wrote them. */
-function answer(res: ServerResponse, status: number, text: string, headers = {}) {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(text);
-}
+const answer = sendRaw;
 
 const envelope = (status: number, details: string, message = "Key already exists") =>
   `{"message":"${message}","success":false,"error":{"code":${status},"message":"${message}","details":${details}}}`;

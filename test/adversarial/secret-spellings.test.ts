@@ -1,19 +1,18 @@
-// The second attacker's round (a review of the first hardening, against servers on 127.0.0.1): a
-// secret spelled as JSON or a URL may spell it, a secret that is not a string, a body built to make
-// masking slow, and replies whose redaction used to throw a bare TypeError. Each test names what
-// used to leak, hang or throw.
-import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   BadRequestError,
-  createHsrcpayClient,
   HsrcpayInvalidResponseError,
   HsrcpayValidationError,
   NotFoundError,
 } from "../../src/index.js";
-import { type Fault, type FaultServer, startFaultServer } from "../helpers/fault-server.js";
+import {
+  type Fault,
+  type FaultServer,
+  sendRaw,
+  startFaultServer,
+} from "../helpers/fault-server.js";
 import { apiKeyData, params } from "../helpers/fixtures.js";
-import { logRecorder } from "../helpers/log-recorder.js";
+import { jsonEscaped, loggedClient } from "../helpers/logged-client.js";
 import { printed } from "../helpers/printed.js";
 import { rejectionOf } from "../helpers/rejection.js";
 import { settleWithin } from "../helpers/settle-within.js";
@@ -30,24 +29,12 @@ afterEach(async () => {
 
 async function clientFor(fault: Fault, maxRetries = 0) {
   server = await startFaultServer(fault);
-  const log = logRecorder();
-  const hsrcpay = createHsrcpayClient({
-    token,
-    baseUrl: server.baseUrl,
-    maxRetries,
-    logLevel: "debug",
-    logger: log.logger,
-  });
-  return { hsrcpay, log };
+  return loggedClient(server.baseUrl, { token, maxRetries });
 }
 
-function answer(res: ServerResponse, status: number, text: string, headers = {}) {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(text);
-}
+const answer = sendRaw;
 
-const u = (value: string) =>
-  [...value].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+const u = jsonEscaped;
 
 describe("the token, however the server spells it", () => {
   const spellings: [string, string][] = [
@@ -138,7 +125,9 @@ describe("bodies that cannot be parsed or are cut", () => {
       (_, i) => `"key":"secret_${i.toString(36).padStart(8, "0")}"`,
     );
     const escapes = Array.from({ length: 1_700 }, () => `"\\u0041"`).join(",");
-    const body = `{"message":"success","success":"no","a":[${escapes}],${fields.join(",")}}`;
+    // The message echoes the last secret, escaped: the masking must reach it through all the others.
+    const last = jsonEscaped(`secret_${(59_999).toString(36).padStart(8, "0")}`);
+    const body = `{"message":"dup ${last}","success":"no","a":[${escapes}],${fields.join(",")}}`;
     const { hsrcpay } = await clientFor((res) => answer(res, 200, body));
     const started = performance.now();
     const error = await settleWithin(
@@ -147,6 +136,8 @@ describe("bodies that cannot be parsed or are cut", () => {
       "hung",
     );
     expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
+    expect((error as Error).message).toContain('success: a string ("dup [redacted]")');
+    expect(printed(error)).not.toMatch(/secret_[0-9a-z]{8}/);
     // Not a timing assertion on the machine's speed: the quadratic masking took 7-11 s here, the
     // indexed one takes well under one; 20 s only keeps a regression from hanging the suite.
     expect(performance.now() - started).toBeLessThan(20_000);

@@ -95,3 +95,14 @@ export async function startRawServer(reply: string | Buffer): Promise<RawServer>
       }),
   };
 }
+
+/** Writes `text` as a JSON body, raw: escapes stay as the server wrote them. */
+export function sendRaw(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(text);
+}
