@@ -2,7 +2,7 @@
 // `npm run generate` rewrites it; `npm run check:generated` fails when it is stale.
 
 /** Properties marked `x-hsrcpay-secret` in the spec: their values are masked wherever they appear. */
-export const secretFields = ["key","secret"] as const;
+export const secretFields = ["cvc","cvv","key","pan","secret"] as const;
 
 /** Each operation by `METHOD /path`: its call kind, where each param goes, and its checks. */
 export const operations = {
@@ -42,10 +42,10 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id",
-      "key"
-    ]
+    "shape": {
+      "id": "string",
+      "key": "string"
+    }
   },
   "POST /api-keys/": {
     "operationId": "createApiKey",
@@ -97,10 +97,10 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id",
-      "key"
-    ]
+    "shape": {
+      "id": "string",
+      "key": "string"
+    }
   },
   "DELETE /api-keys/{id}": {
     "operationId": "deleteApiKey",
@@ -123,7 +123,7 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": []
+    "shape": {}
   },
   "POST /api-keys/{id}/regenerate": {
     "operationId": "regenerateManagedApiKey",
@@ -146,10 +146,10 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id",
-      "key"
-    ]
+    "shape": {
+      "id": "string",
+      "key": "string"
+    }
   },
   "GET /accounts/": {
     "operationId": "listAccounts",
@@ -162,9 +162,9 @@ export const operations = {
       "required": [],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "POST /accounts/": {
     "operationId": "createAccount",
@@ -208,9 +208,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "GET /accounts/{id}": {
     "operationId": "getAccount",
@@ -233,9 +233,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "PUT /accounts/{id}": {
     "operationId": "updateAccount",
@@ -280,9 +280,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "DELETE /accounts/{id}": {
     "operationId": "deleteAccount",
@@ -305,7 +305,7 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": []
+    "shape": {}
   },
   "GET /account-memberships/": {
     "operationId": "listAccountMemberships",
@@ -328,9 +328,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "POST /account-memberships/": {
     "operationId": "createAccountMembership",
@@ -381,9 +381,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "PUT /account-memberships/{id}": {
     "operationId": "updateAccountMembership",
@@ -413,9 +413,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "GET /charges/": {
     "operationId": "listCharges",
@@ -447,9 +447,9 @@ export const operations = {
       "required": [],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "GET /charges/{id}": {
     "operationId": "getCharge",
@@ -472,9 +472,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "GET /refunds/": {
     "operationId": "getRefunds",
@@ -497,9 +497,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "GET /webhooks/": {
     "operationId": "getWebhooks",
@@ -520,10 +520,10 @@ export const operations = {
       "required": [],
       "additionalProperties": false
     },
-    "shape": [
-      "id",
-      "secret"
-    ]
+    "shape": {
+      "id": "string",
+      "secret": "string"
+    }
   },
   "POST /webhooks/": {
     "operationId": "postWebhooks",
@@ -582,10 +582,10 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id",
-      "secret"
-    ]
+    "shape": {
+      "id": "string",
+      "secret": "string"
+    }
   },
   "GET /customers/": {
     "operationId": "listCustomers",
@@ -621,9 +621,9 @@ export const operations = {
       "required": [],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "GET /customers/{id}": {
     "operationId": "getCustomer",
@@ -650,9 +650,9 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
   },
   "POST /customers/{id}/addresses/": {
     "operationId": "createCustomerAddress",
@@ -724,8 +724,362 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": [
-      "id"
-    ]
+    "shape": {
+      "id": "string"
+    }
+  },
+  "GET /payments/": {
+    "operationId": "listPayments",
+    "name": "List payments",
+    "kind": "page",
+    "where": {
+      "account_id": "query",
+      "page": "query",
+      "limit": "query",
+      "include_charges": "query",
+      "include_routing_plans": "query",
+      "include_events": "query",
+      "include_customer": "query",
+      "include_payment_provider_details": "query"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        },
+        "include_charges": {
+          "type": "boolean"
+        },
+        "include_routing_plans": {
+          "type": "boolean"
+        },
+        "include_events": {
+          "type": "boolean"
+        },
+        "include_customer": {
+          "type": "boolean"
+        },
+        "include_payment_provider_details": {
+          "type": "boolean"
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    },
+    "shape": {
+      "id": "string"
+    }
+  },
+  "POST /payments/": {
+    "operationId": "createPayment",
+    "name": "Create payment",
+    "kind": "object",
+    "where": {
+      "account_id": "query",
+      "amount": "body",
+      "currency": "body",
+      "auto_capture": "body",
+      "secure_mode": "body",
+      "customer_id": "body",
+      "metadata": "body"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "amount": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "currency": {
+          "type": "string",
+          "pattern": "^[A-Za-z]{3}$"
+        },
+        "auto_capture": {
+          "type": "boolean"
+        },
+        "secure_mode": {
+          "anyOf": [
+            {
+              "type": "boolean"
+            },
+            {
+              "type": "string",
+              "enum": [
+                "auto"
+              ]
+            }
+          ]
+        },
+        "customer_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "metadata": {
+          "type": "object",
+          "additionalProperties": true
+        }
+      },
+      "required": [
+        "amount",
+        "currency"
+      ],
+      "additionalProperties": false
+    },
+    "shape": {
+      "id": "string"
+    },
+    "unwrap": "payment"
+  },
+  "GET /payments/{id}": {
+    "operationId": "getPayment",
+    "name": "Get payment",
+    "kind": "object",
+    "where": {
+      "id": "path",
+      "account_id": "query",
+      "include_charges": "query",
+      "include_routing_plans": "query",
+      "include_events": "query",
+      "include_customer": "query",
+      "include_payment_provider_details": "query"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "include_charges": {
+          "type": "boolean"
+        },
+        "include_routing_plans": {
+          "type": "boolean"
+        },
+        "include_events": {
+          "type": "boolean"
+        },
+        "include_customer": {
+          "type": "boolean"
+        },
+        "include_payment_provider_details": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    },
+    "shape": {
+      "id": "string"
+    }
+  },
+  "POST /payments/{id}/confirm": {
+    "operationId": "confirmPayment",
+    "name": "Confirm payment",
+    "kind": "object",
+    "where": {
+      "id": "path",
+      "payment_method": "body",
+      "routing_strategy": "body",
+      "payer_identity": "body"
+    },
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "payment_method": {
+          "oneOf": [
+            {
+              "type": "object",
+              "required": [
+                "id"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "minLength": 1,
+                  "pattern": "\\S"
+                }
+              }
+            },
+            {
+              "type": "object",
+              "required": [
+                "data"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "type": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "data": {
+                  "type": "object",
+                  "required": [
+                    "pan",
+                    "month",
+                    "year"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "name": {
+                      "type": "string",
+                      "minLength": 1
+                    },
+                    "pan": {
+                      "type": "string",
+                      "pattern": "^[0-9]{12,19}$"
+                    },
+                    "month": {
+                      "type": "string",
+                      "pattern": "^(0[1-9]|1[0-2])$"
+                    },
+                    "year": {
+                      "type": "string",
+                      "pattern": "^([0-9]{2}|[0-9]{4})$"
+                    },
+                    "cvv": {
+                      "type": "string",
+                      "pattern": "^[0-9]{3,4}$"
+                    },
+                    "cvc": {
+                      "type": "string",
+                      "pattern": "^[0-9]{3,4}$"
+                    }
+                  }
+                }
+              }
+            }
+          ]
+        },
+        "routing_strategy": {
+          "oneOf": [
+            {
+              "type": "object",
+              "required": [
+                "payment_provider_config_id"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "payment_provider_config_id": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "minLength": 1,
+                      "pattern": "\\S"
+                    },
+                    {
+                      "type": "array",
+                      "minItems": 2,
+                      "items": {
+                        "type": "string",
+                        "minLength": 1,
+                        "pattern": "\\S"
+                      }
+                    }
+                  ]
+                }
+              }
+            },
+            {
+              "type": "object",
+              "required": [
+                "provider_identifier"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "provider_identifier": {
+                  "anyOf": [
+                    {
+                      "type": "string",
+                      "minLength": 1,
+                      "pattern": "\\S"
+                    },
+                    {
+                      "type": "array",
+                      "minItems": 2,
+                      "items": {
+                        "type": "string",
+                        "minLength": 1,
+                        "pattern": "\\S"
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ]
+        },
+        "payer_identity": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "ip_address": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "user_agent": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "ip_address_details": {
+              "type": [
+                "object",
+                "null"
+              ],
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "required": [
+        "id",
+        "payment_method"
+      ],
+      "additionalProperties": false
+    },
+    "shape": {
+      "payment": "object",
+      "payment.id": "string",
+      "confirmResult": "object",
+      "confirmResult.latestResult": "object"
+    }
   }
 } as const;

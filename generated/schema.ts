@@ -435,6 +435,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payments
+         * @description A page of the account's payments. `account_id` may be left out, and is then inferred from the
+         *     authenticated actor. The boolean `include_*` flags embed charges, routing plans, events or the
+         *     customer in each payment; "omit them for minimal payloads" (HSRCPAY's page).
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["listPayments"];
+        put?: never;
+        /**
+         * Create payment
+         * @description Creates a payment intent: the amount (an integer in minor units) and currency to collect, and
+         *     how. No money moves until the payment is confirmed. May return **200** or **201** with the
+         *     same envelope.
+         *
+         *     HSRCPAY's pages disagree in two places, and this document accepts both readings: the new
+         *     payment's status (`CREATED` per the reference, "`requires_payment_method` (or equivalent)" per
+         *     this page), and `data` (the payment itself in the reference example, `{ payment }` in the
+         *     payment-flows guide). The client hands back the payment either way.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        post: operations["createPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get payment
+         * @description One payment by id. `account_id`, when sent, must match the payment's owner. Supports the same
+         *     `include_*` expansions as List payments. Read it again after a 3-D Secure redirect: the payer
+         *     coming back is not proof of payment.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm payment
+         * @description Starts the provider attempt (a charge) with a payment method: a saved one by id, or new card
+         *     data. Answers with the payment and `confirmResult`: `latestResult.kind` is `success`,
+         *     `requires_action` (3-D Secure: send the payer to `paymentNextAction.url`, then read the payment
+         *     again) or `error` (a decline; the payment may be confirmed again). A payment in `CREATED`,
+         *     `REQUIRES_PAYMENT_METHOD` or `REQUIRES_ACTION` may be confirmed.
+         *
+         *     This is the call that moves money. Every attempt of one confirm carries the same
+         *     Idempotency-Key; HSRCPAY's SDK guide says to retry a 5xx or a timeout with the same key, and
+         *     answers a conflicting reuse with 409 ("read the result with the same key"). HSRCPAY does not
+         *     document idempotency per endpoint: that a repeated key cannot charge twice is HSRCPAY's to
+         *     keep, not the client's.
+         *
+         *     HSRCPAY's generated page for this operation (`confirmPayment`) is not published: the body and
+         *     answer are modelled on its API-reference index, payment-flows, 3DS and sandbox guides, and the
+         *     card data on the checkout-session confirm. The card number and security code are sent here
+         *     and masked everywhere else.
+         *
+         *     The page shows eight error bodies without legible status codes: this document declares the
+         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
+         *     `default` response with the same error envelope for any other status.
+         */
+        post: operations["confirmPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1707,6 +1813,420 @@ export interface components {
              */
             zip?: string;
         };
+        /**
+         * @description Status of a payment. HSRCPAY's lifecycle guide lists these nine values ("Public API status
+         *     matches the Prisma PaymentStatus enum (uppercase, not snake_case)"). A declined or failed
+         *     attempt leaves the payment in `REQUIRES_PAYMENT_METHOD`: the decline is on the charge. The
+         *     guides disagree on a new payment's status (the reference says it opens as `CREATED`, the Create
+         *     payment page "`requires_payment_method` (or equivalent)"); both are values here. Any other
+         *     string a newer server sends is accepted too.
+         * @example CREATED
+         */
+        PaymentStatus: ("CREATED" | "REQUIRES_PAYMENT_METHOD" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "CANCELED" | "REFUNDED" | "EXPIRED") | string;
+        /**
+         * @description A payment: the merchant's intent to collect an amount, and where that stands. Creating one does
+         *     not move money; confirming it starts the provider attempts (charges). Every field HSRCPAY's
+         *     Create, List and Get payment pages show is required; their example is cut off inside `charges`,
+         *     so `charges` and the other embeddings (`routing_plans`, `events`, `customer`, each present only
+         *     when its `include_*` flag asks for it) are optional, and further fields are allowed.
+         */
+        Payment: {
+            /**
+             * @description Object type, always `payment`.
+             * @example payment
+             * @constant
+             */
+            object: "payment";
+            /**
+             * @description Unique identifier of the payment.
+             * @example pay_7Hs2Kq9LmP4xR1tV
+             */
+            id: string;
+            /**
+             * @description The account that owns the payment.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            /**
+             * @description The customer paying, or `null` (HSRCPAY's data-model guide).
+             * @example cus_2Bc5Df8Gh1Jk4Lm7
+             */
+            customer_id: string | null;
+            /**
+             * @description The amount to collect, in minor units (cents for USD, kuruş for TRY).
+             * @example 12500
+             */
+            amount: number;
+            /**
+             * @description Three-letter ISO 4217 currency code.
+             * @example USD
+             */
+            currency: string;
+            status: components["schemas"]["PaymentStatus"];
+            metadata: components["schemas"]["Metadata"];
+            /** @description When the payment was created. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the payment was last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+            /**
+             * @description The checkout session the payment came from, or `null` (HSRCPAY's data-model guide).
+             * @example null
+             */
+            checkout_session_id: string | null;
+            /**
+             * @description Number of installments; `null` or 1 for a single charge (HSRCPAY's data-model guide).
+             * @example 1
+             */
+            installments: number | null;
+            /**
+             * @description Where the last confirm's routing came from (`MERCHANT_DIRECT`, or the autopilot; HSRCPAY's
+             *     guide lists `merchant_direct`, `autopilot` "etc."); `null` accepted (assumed) before a confirm.
+             * @example MERCHANT_DIRECT
+             */
+            routing_origin: string | null;
+            /** @description The provider attempts, with `include_charges=true` (and in Create payment's example). */
+            charges?: components["schemas"]["Charge"][];
+            /** @description The routing plans, with `include_routing_plans=true`; their shape is not documented. */
+            routing_plans?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The timeline events, with `include_events=true`; their shape is not documented. */
+            events?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The linked customer, with `include_customer=true`; `null` when there is none (assumed). */
+            customer?: components["schemas"]["Customer"] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The success envelope of List payments: one page of payments in `data`, with the pagination
+         *     numbers beside it at the envelope's top level (as HSRCPAY's List charges page shows them; the List payments example is cut off before them).
+         */
+        PaymentListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The payments of this page. */
+            data: components["schemas"]["Payment"][];
+            /**
+             * @description Number of payments across all pages.
+             * @example 42
+             */
+            total: number;
+            /**
+             * @description This page's 1-based index (HSRCPAY's example shows a placeholder value).
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Number of pages; 0 when there are no payments.
+             * @example 5
+             */
+            pages: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A three-letter ISO 4217 currency code. HSRCPAY's examples are upper case (`USD`, `TRY`); whether
+         *     it accepts lower case is not documented, so the client leaves that to the server.
+         * @example USD
+         */
+        Currency: string;
+        /**
+         * @description Whether the payment asks for 3-D Secure. HSRCPAY's pages disagree on the type: the Create payment
+         *     sample sends `"auto"`, the 3DS, sandbox and SDK guides `true` or `false` (in the sandbox, `true`
+         *     answers a confirm with `requires_action`, `false` with success). Both readings are accepted.
+         * @example true
+         */
+        SecureMode: boolean | "auto";
+        /**
+         * @description A payment intent to create. HSRCPAY's Create payment page describes the body as "amount in minor
+         *     units, currency, optional customer and routing-related options" and its sample sends
+         *     `auto_capture`, `secure_mode` and `currency`; its lifecycle guide adds metadata and "customer
+         *     context". `amount` and `currency` are required (assumed: the sample leaves `amount` out, but a
+         *     confirm takes none, so the intent must carry it); the customer is named by `customer_id`, the
+         *     Payment object's field (assumed). Only these fields are accepted.
+         */
+        CreatePaymentRequest: {
+            /**
+             * @description The amount to collect, in minor units (12500 is 125.00 USD): a whole number, never a string
+             *     or a fraction. At least 1 (assumed: HSRCPAY documents no bounds).
+             * @example 12500
+             */
+            amount: number;
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description `true` to capture on authorization (the payment ends `SUCCEEDED`), `false` to authorize only
+             *     (it ends `AUTHORIZED`). HSRCPAY does not document the default.
+             * @example true
+             */
+            auto_capture?: boolean;
+            secure_mode?: components["schemas"]["SecureMode"];
+            /**
+             * @description The customer paying (assumed name for the "customer context" HSRCPAY's guide names).
+             * @example cus_2Bc5Df8Gh1Jk4Lm7
+             */
+            customer_id?: string;
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /**
+         * @description The success envelope of Create payment. HSRCPAY's pages disagree on `data`: the reference example
+         *     has the payment itself, the payment-flows guide reads it as `created.payment.id`. Both are
+         *     accepted; the client hands back the payment either way.
+         */
+        PaymentCreatedEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The new payment, or an object holding it as `payment`. */
+            data: components["schemas"]["Payment"] | ({
+                payment: components["schemas"]["Payment"];
+            } & {
+                [key: string]: unknown;
+            });
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The success envelope of an operation that returns one payment. */
+        PaymentEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["Payment"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description New card data for a confirm. HSRCPAY documents this shape for the checkout-session confirm
+         *     (`{ name, pan, month, year, cvv }`) and says the payment confirm takes "new card data with
+         *     payment_method"; that it is the same shape is assumed. The sandbox guide asks for a digits-only
+         *     PAN, a two-digit month, the year's last two digits, and `cvv` or `cvc` exactly when sent. The
+         *     PAN and the security code are secrets: the client sends them in this body and masks them
+         *     everywhere else (errors, log lines, `lastResponse`), whatever a server echoes. Only these fields
+         *     are accepted, so a misspelt field is refused before anything is sent.
+         */
+        CardData: {
+            /**
+             * @description The cardholder's name as printed on the card.
+             * @example AYSE YILMAZ
+             */
+            name?: string;
+            /**
+             * @description The card number, digits only (12 to 19 of them).
+             * @example 4111111111111111
+             */
+            pan: string;
+            /**
+             * @description The expiry month, two digits (`01` to `12`).
+             * @example 12
+             */
+            month: string;
+            /**
+             * @description The expiry year: its last two digits, as the sandbox guide asks, or four (assumed to be
+             *     accepted in production).
+             * @example 30
+             */
+            year: string;
+            /**
+             * @description The card security code, three or four digits.
+             * @example 123
+             */
+            cvv?: string;
+            /**
+             * @description The security code under the name the sandbox guide also accepts.
+             * @example 123
+             */
+            cvc?: string;
+        };
+        /**
+         * @description How the payer pays: a saved payment method by its id (`{ id }`, HSRCPAY's payment-flows guide), or
+         *     new card data (`{ type, data }`, the checkout confirm's shape; valid `type` values are not
+         *     documented). Exactly one of the two forms.
+         * @example {
+         *       "id": "pm_4Tw7Yz0Ab3Cd6Ef9"
+         *     }
+         */
+        PaymentMethodInput: {
+            /**
+             * @description The saved payment method's id.
+             * @example pm_4Tw7Yz0Ab3Cd6Ef9
+             */
+            id: string;
+        } | {
+            /**
+             * @description The payment method's type; HSRCPAY's sample sends `null` and lists no values.
+             * @example null
+             */
+            type?: string | null;
+            data: components["schemas"]["CardData"];
+        };
+        /**
+         * @description One candidate, or an ordered list of at least two.
+         * @example ppc_5Rt8Yu1Io4Pa7Sd0
+         */
+        RoutingCandidates: string | string[];
+        /**
+         * @description Which provider configs or providers the confirm may try, in order. HSRCPAY's routing guide says it
+         *     "takes one of these two forms": `payment_provider_config_id` or `provider_identifier`, each "a
+         *     single … or an ordered candidate list with at least two". The JSON is not shown: an object with
+         *     one of the two fields, holding a string or a list of two or more, is assumed. Left out, the
+         *     account's default pool and fallback rules apply.
+         * @example {
+         *       "payment_provider_config_id": "ppc_5Rt8Yu1Io4Pa7Sd0"
+         *     }
+         */
+        RoutingStrategy: {
+            payment_provider_config_id: components["schemas"]["RoutingCandidates"];
+        } | {
+            provider_identifier: components["schemas"]["RoutingCandidates"];
+        };
+        /**
+         * @description Who is paying, as the payer's browser showed them: HSRCPAY uses it for risk checks and 3DS. The
+         *     fields are those of the checkout confirm's sample (assumed to be the same for a payment confirm).
+         *     Only these fields are accepted.
+         * @example {
+         *       "ip_address": "203.0.113.7",
+         *       "user_agent": "Mozilla/5.0"
+         *     }
+         */
+        PayerIdentity: {
+            /**
+             * @description The payer's IP address.
+             * @example 203.0.113.7
+             */
+            ip_address?: string | null;
+            /**
+             * @description The payer's browser User-Agent.
+             * @example Mozilla/5.0
+             */
+            user_agent?: string | null;
+            /**
+             * @description What is known of the IP address (location and such); its fields are not documented.
+             * @example null
+             */
+            ip_address_details?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * @description What a confirm sends: the payment method, and optionally a routing strategy and the payer's
+         *     identity (HSRCPAY's API-reference index: "body: payment_method, routing_strategy,
+         *     payer_identity"). The confirmPayment reference page is not published; the shapes come from the
+         *     guides. Only these fields are accepted.
+         */
+        ConfirmPaymentRequest: {
+            payment_method: components["schemas"]["PaymentMethodInput"];
+            routing_strategy?: components["schemas"]["RoutingStrategy"];
+            payer_identity?: components["schemas"]["PayerIdentity"];
+        };
+        /**
+         * @description What the payer must do next: for 3-D Secure, open `url` (HSRCPAY's 3DS guide: "for public API
+         *     redirect, rely on paymentNextAction"). Coming back from it is not proof of payment: read the
+         *     payment again, and settle on the webhook.
+         */
+        PaymentNextAction: {
+            /**
+             * @description The kind of action; `redirect_user_to_url` is the one HSRCPAY documents.
+             * @example redirect_user_to_url
+             */
+            action: "redirect_user_to_url" | (string & {});
+            /**
+             * Format: uri
+             * @description Where to send the payer.
+             * @example https://sandbox.hsrcpay.com/3ds/challenge/ch_3Kd8Lm2Np5Qr7Tv9
+             */
+            url: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description What the confirm's provider attempt came to (HSRCPAY's payment-flows and 3DS guides): whether it
+         *     ran (`ok`), its outcome (`latestResult.kind`) and, for 3-D Secure, the payer's next action. The
+         *     guides ask to read it together with `payment.status`, and to settle the order on the webhook.
+         */
+        ConfirmResult: {
+            /**
+             * @description Whether the confirm ran; a decline is `ok` with `latestResult.kind` `error`.
+             * @example true
+             */
+            ok: boolean;
+            /** @description The outcome of the latest provider attempt. */
+            latestResult: {
+                /**
+                 * @description `success`, `requires_action` (3DS: see `paymentNextAction`) or `error` (a decline among them).
+                 * @example requires_action
+                 */
+                kind: ("success" | "requires_action" | "error") | string;
+                /**
+                 * @description A decline's or error's code (`invalid_payment_method`, `system_proxy_timeout`, …; HSRCPAY's
+                 *     declines guide); its place in the result is assumed.
+                 * @example invalid_payment_method
+                 */
+                errCode?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description The payer's next action when `latestResult.kind` is `requires_action`; otherwise absent or `null`. */
+            paymentNextAction?: components["schemas"]["PaymentNextAction"] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The success envelope of Confirm payment. */
+        PaymentConfirmedEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /**
+             * @description The payment as the confirm left it, and what its provider attempt came to ("data.payment +
+             *     data.confirmResult", HSRCPAY's API-reference index).
+             */
+            data: {
+                payment: components["schemas"]["Payment"];
+                confirmResult: components["schemas"]["ConfirmResult"];
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description Any other failure status, with the same error envelope (for example 502, 503 or 504 from the platform). */
@@ -1970,6 +2490,51 @@ export interface components {
                 "application/json": components["schemas"]["CustomerEnvelope"];
             };
         };
+        /** @description One page of the account's payments, with the totals to page through the rest. */
+        PaymentList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentListEnvelope"];
+            };
+        };
+        /** @description The payment was created, answered with 200 (HSRCPAY may answer 200 or 201 for the same outcome). No money has moved: confirm it to start the provider attempt. */
+        PaymentCreatedOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentCreatedEnvelope"];
+            };
+        };
+        /** @description The payment was created (HSRCPAY may answer 200 or 201 for the same outcome). No money has moved: confirm it to start the provider attempt. */
+        PaymentCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentCreatedEnvelope"];
+            };
+        };
+        /** @description The payment, with what its include_* flags asked to embed. */
+        PaymentOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentEnvelope"];
+            };
+        };
+        /** @description The confirm ran: the payment as it left it, and its provider attempt's outcome. A decline is a success envelope too (latestResult.kind error); only the webhook and a fresh read settle the order. */
+        PaymentConfirmed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentConfirmedEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1995,8 +2560,9 @@ export interface components {
          */
         Managed: boolean;
         /**
-         * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-         *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+         * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+         *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+         *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
          *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
          *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
          *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2059,6 +2625,36 @@ export interface components {
          * @example cus_2Bc5Df8Gh1Jk4Lm7
          */
         CustomerId: string;
+        /**
+         * @description `true` to embed each payment's charges (`charges`).
+         * @example true
+         */
+        IncludeCharges: boolean;
+        /**
+         * @description `true` to embed the routing plans (`routing_plans`, their "core shape").
+         * @example true
+         */
+        IncludeRoutingPlans: boolean;
+        /**
+         * @description `true` to embed the timeline events (`events`).
+         * @example true
+         */
+        IncludeEvents: boolean;
+        /**
+         * @description `true` to embed the linked customer (`customer`).
+         * @example true
+         */
+        IncludeCustomer: boolean;
+        /**
+         * @description Reserved by HSRCPAY: provider snapshots are on the embedded charges when `include_charges=true`.
+         * @example true
+         */
+        IncludePaymentProviderDetails: boolean;
+        /**
+         * @description The payment's id, as Create payment returns it. Sent as one percent-encoded path segment.
+         * @example pay_7Hs2Kq9LmP4xR1tV
+         */
+        PaymentId: string;
     };
     requestBodies: never;
     headers: never;
@@ -2122,8 +2718,9 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2162,8 +2759,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2200,8 +2798,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2272,8 +2871,9 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2337,8 +2937,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2380,8 +2981,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2453,8 +3055,9 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2490,8 +3093,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2661,8 +3265,9 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2775,8 +3380,9 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique value per logical write (create, regenerate, delete); send the same value on every
-                 *     retry of that write so a retried request can never mint two keys or rotate a secret twice. HSRCPAY's SDK guide asks for idempotency on write
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
                  *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
                  *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
                  *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
@@ -2801,6 +3407,215 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["CustomerOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+                /**
+                 * @description The 1-based index of the page to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. HSRCPAY documents a default of 10 and a value above 0; one rendering of its page also
+                 *     shows 100, read here as the maximum (assumed: not legible for certain).
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description `true` to embed each payment's charges (`charges`).
+                 * @example true
+                 */
+                include_charges?: components["parameters"]["IncludeCharges"];
+                /**
+                 * @description `true` to embed the routing plans (`routing_plans`, their "core shape").
+                 * @example true
+                 */
+                include_routing_plans?: components["parameters"]["IncludeRoutingPlans"];
+                /**
+                 * @description `true` to embed the timeline events (`events`).
+                 * @example true
+                 */
+                include_events?: components["parameters"]["IncludeEvents"];
+                /**
+                 * @description `true` to embed the linked customer (`customer`).
+                 * @example true
+                 */
+                include_customer?: components["parameters"]["IncludeCustomer"];
+                /**
+                 * @description Reserved by HSRCPAY: provider snapshots are on the embedded charges when `include_charges=true`.
+                 * @example true
+                 */
+                include_payment_provider_details?: components["parameters"]["IncludePaymentProviderDetails"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PaymentList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createPayment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account that owns the new payment; the actor's when left out.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: string;
+            };
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The amount, the currency, and how to collect. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PaymentCreatedOk"];
+            201: components["responses"]["PaymentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getPayment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Must match the payment's account when sent; combined with the actor's when left out.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: string;
+                /**
+                 * @description `true` to embed each payment's charges (`charges`).
+                 * @example true
+                 */
+                include_charges?: components["parameters"]["IncludeCharges"];
+                /**
+                 * @description `true` to embed the routing plans (`routing_plans`, their "core shape").
+                 * @example true
+                 */
+                include_routing_plans?: components["parameters"]["IncludeRoutingPlans"];
+                /**
+                 * @description `true` to embed the timeline events (`events`).
+                 * @example true
+                 */
+                include_events?: components["parameters"]["IncludeEvents"];
+                /**
+                 * @description `true` to embed the linked customer (`customer`).
+                 * @example true
+                 */
+                include_customer?: components["parameters"]["IncludeCustomer"];
+                /**
+                 * @description Reserved by HSRCPAY: provider snapshots are on the embedded charges when `include_charges=true`.
+                 * @example true
+                 */
+                include_payment_provider_details?: components["parameters"]["IncludePaymentProviderDetails"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The payment's id, as Create payment returns it. Sent as one percent-encoded path segment.
+                 * @example pay_7Hs2Kq9LmP4xR1tV
+                 */
+                id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PaymentOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    confirmPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The payment's id, as Create payment returns it. Sent as one percent-encoded path segment.
+                 * @example pay_7Hs2Kq9LmP4xR1tV
+                 */
+                id: components["parameters"]["PaymentId"];
+            };
+            cookie?: never;
+        };
+        /** @description The payment method, and optionally the routing strategy and the payer's identity. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmPaymentRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PaymentConfirmed"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -41,6 +41,8 @@ const kept = new Set([
   "exclusiveMaximum",
   "minLength",
   "maxLength",
+  "minItems",
+  "maxItems",
   "pattern",
   "items",
   "properties",
@@ -107,17 +109,47 @@ function kindOf(method: string, operation: Operation): string {
   return "object";
 }
 
-/** The string fields the success data must have for the answer to be the object it claims. */
-function shapeOf(operation: Operation): string[] {
+/**
+ * The success data's schema, and the field it may be wrapped in: a `data` that is either an object
+ * or that same object under one field (`anyOf: [Payment, { payment: Payment }]`, where HSRCPAY's
+ * pages disagree) is read as the object either way.
+ */
+function dataOf(operation: Operation): { data: Schema; unwrap?: string } {
   let data = ((successSchema(operation).properties ?? {}) as Record<string, Schema>).data ?? {};
   if (data.type === "array") data = (data.items ?? {}) as Schema;
+  const branches = (data.anyOf ?? []) as Schema[];
+  if (branches.length !== 2) return { data };
+  for (const [index, wrapper] of branches.entries()) {
+    const inner = branches[1 - index] as Schema;
+    const fields = Object.entries((wrapper.properties ?? {}) as Record<string, Schema>);
+    const [name, sub] = fields[0] ?? [];
+    if (fields.length === 1 && name && JSON.stringify(sub) === JSON.stringify(inner)) {
+      return { data: inner, unwrap: name };
+    }
+  }
+  return { data };
+}
+
+/**
+ * What the success data must hold for the answer to be the object it claims, by path: the id and
+ * the secrets as strings (a created key without its `key` is not a created key), and each required
+ * structured object (one with required fields of its own, such as a confirm's `payment` and
+ * `confirmResult`) as an object, with the same rule inside it. Free-form maps (`metadata`) are not
+ * structured and are left to the caller.
+ */
+function shapeOf(data: Schema, at = "", shape: Record<string, string> = {}) {
   const required = new Set((data.required ?? []) as string[]);
   const properties = (data.properties ?? {}) as Record<string, Schema>;
-  // The id, and the secrets: a created key without its `key` is not a created key.
-  return Object.entries(properties)
-    .filter(([name, sub]) => required.has(name) && sub.type === "string")
-    .filter(([name, sub]) => name === "id" || sub["x-hsrcpay-secret"] === true)
-    .map(([name]) => name);
+  for (const [name, sub] of Object.entries(properties)) {
+    if (!required.has(name)) continue;
+    if (sub.type === "string" && (name === "id" || sub["x-hsrcpay-secret"] === true)) {
+      shape[`${at}${name}`] = "string";
+    } else if (sub.type === "object" && Array.isArray(sub.required) && sub.required.length > 0) {
+      shape[`${at}${name}`] = "object";
+      shapeOf(sub, `${at}${name}.`, shape);
+    }
+  }
+  return shape;
 }
 
 function describe(method: string, operation: Operation) {
@@ -149,13 +181,15 @@ function describe(method: string, operation: Operation) {
     if (body.oneOf) params.oneOf = (body.oneOf as Schema[]).map(rule);
   }
   Object.assign(params, { properties, required, additionalProperties: false });
+  const { data, unwrap } = dataOf(operation);
   return {
     operationId: operation.operationId,
     name: operation.summary,
     kind: kindOf(method, operation),
     where,
     params,
-    shape: shapeOf(operation),
+    shape: shapeOf(data),
+    ...(unwrap === undefined ? {} : { unwrap }),
   };
 }
 

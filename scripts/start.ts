@@ -1,14 +1,25 @@
-// `npm start`: runs examples/api-key-lifecycle.ts (list accounts, then create, list, regenerate, delete a key) against the
-// Prism mock of openapi/, started on a free port and stopped afterwards; or, with HSRCPAY_BASE_URL
-// and HSRCPAY_API_KEY set, against that server.
+// `npm start`: runs examples/api-key-lifecycle.ts (list accounts, then create, list, regenerate,
+// delete a key) and examples/take-a-payment.ts (create, confirm with a card, the 3-D Secure branch,
+// read again with its charges) against the Prism mock of openapi/, started on a free port and
+// stopped afterwards; or, with HSRCPAY_BASE_URL and HSRCPAY_API_KEY set, against that server.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startPrism } from "./prism.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const example = "examples/api-key-lifecycle.ts";
+const examples = ["examples/api-key-lifecycle.ts", "examples/take-a-payment.ts"];
 
-function runExample(env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs each example in turn; the first that fails stops the job with its exit code. */
+async function runExamples(env: NodeJS.ProcessEnv): Promise<number> {
+  for (const example of examples) {
+    console.log(`\n— ${example}`);
+    const code = await runExample(example, env);
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
+function runExample(example: string, env: NodeJS.ProcessEnv): Promise<number> {
   const child = spawn(process.execPath, ["--import", "tsx", example], {
     cwd: root,
     env,
@@ -18,8 +29,8 @@ function runExample(env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 if (process.env.HSRCPAY_BASE_URL && process.env.HSRCPAY_API_KEY) {
-  console.log(`Running ${example} against ${process.env.HSRCPAY_BASE_URL}`);
-  process.exitCode = await runExample(process.env);
+  console.log(`Running ${examples.join(" and ")} against ${process.env.HSRCPAY_BASE_URL}`);
+  process.exitCode = await runExamples(process.env);
 } else {
   if (process.env.HSRCPAY_BASE_URL || process.env.HSRCPAY_API_KEY) {
     console.log(
@@ -28,9 +39,9 @@ if (process.env.HSRCPAY_BASE_URL && process.env.HSRCPAY_API_KEY) {
   }
   console.log("Starting the Prism mock of openapi/openapi.yaml on 127.0.0.1…");
   const mock = await startPrism();
-  console.log(`Mock listening on ${mock.baseUrl}; running ${example} against it\n`);
+  console.log(`Mock listening on ${mock.baseUrl}; running the examples against it`);
   try {
-    process.exitCode = await runExample({
+    process.exitCode = await runExamples({
       ...process.env,
       HSRCPAY_BASE_URL: mock.baseUrl,
       HSRCPAY_API_KEY: "sk_test_mock0000000000000000demo",

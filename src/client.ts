@@ -28,6 +28,7 @@ import { type AccountsResource, accountsResource } from "./resources/accounts/in
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys/index.js";
 import { type ChargesResource, chargesResource } from "./resources/charges/index.js";
 import { type CustomersResource, customersResource } from "./resources/customers/index.js";
+import { type PaymentsResource, paymentsResource } from "./resources/payments/index.js";
 import { type RefundsResource, refundsResource } from "./resources/refunds/index.js";
 import { type WebhooksResource, webhooksResource } from "./resources/webhooks/index.js";
 
@@ -93,6 +94,7 @@ export interface HsrcpayClientOptions {
 }
 
 export interface HsrcpayClient {
+  readonly payments: PaymentsResource;
   readonly accounts: AccountsResource;
   readonly accountMemberships: AccountMembershipsResource;
   readonly apiKeys: ApiKeysResource;
@@ -185,6 +187,7 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
   });
   const call = createCall(api, through);
   return {
+    payments: paymentsResource(call),
     accounts: accountsResource(call),
     accountMemberships: accountMembershipsResource(call),
     apiKeys: apiKeysResource(call),

@@ -80,6 +80,18 @@ export type {
   ListCustomersParams,
   RetrieveCustomerParams,
 } from "./resources/customers/index.js";
+export type {
+  ConfirmedPayment,
+  ConfirmPaymentParams,
+  ConfirmResult,
+  CreatePaymentParams,
+  ListPaymentsParams,
+  Payment,
+  PaymentNextAction,
+  PaymentResult,
+  PaymentsResource,
+  RetrievePaymentParams,
+} from "./resources/payments/index.js";
 export type { ListRefundsParams, Refund, RefundsResource } from "./resources/refunds/index.js";
 export type {
   CreateWebhookParams,

@@ -2,7 +2,7 @@
 // params object checked against the subset of JSON Schema that protects the wire and catches
 // mistakes before anything is sent. Each refusal names the field (`permissions.payments[1]`) and
 // the problem. The policy (CONTRIBUTING.md, "Request checks"): types, required fields, unknown
-// fields, bounds, lengths, patterns and one-of sets are checked here; formats and meaning (a real
+// fields, bounds, lengths (of strings and arrays), patterns and one-of sets are checked here; formats and meaning (a real
 // calendar date, an email that exists) are the server's, whose 422 is a typed error as well.
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 import { checkWellFormed } from "./guards.js";
@@ -17,6 +17,8 @@ export interface Rule {
   readonly exclusiveMaximum?: number;
   readonly minLength?: number;
   readonly maxLength?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
   readonly pattern?: string;
   readonly items?: Rule;
   readonly properties?: Readonly<Record<string, Rule>>;
@@ -152,6 +154,12 @@ export function check(value: unknown, rule: Rule, field: string, label: string):
   else if (type === "integer" || type === "number") checkNumber(value as number, rule, fail);
   else if (type === "array") {
     const items = value as unknown[];
+    if (rule.minItems !== undefined && items.length < rule.minItems) {
+      fail(`must have at least ${rule.minItems} items`);
+    }
+    if (rule.maxItems !== undefined && items.length > rule.maxItems) {
+      fail(`must have at most ${rule.maxItems} items`);
+    }
     // A plain loop: a sparse array's holes would go out as null, and forEach skips them.
     for (let index = 0; index < items.length; index++) {
       if (rule.items) check(items[index], rule.items, `${field}[${index}]`, label);
@@ -160,10 +168,17 @@ export function check(value: unknown, rule: Rule, field: string, label: string):
   if (rule.anyOf && !rule.anyOf.some((branch) => passes(value, branch, field, label))) {
     fail("matches none of the forms the spec allows");
   }
-  if (
-    rule.oneOf &&
-    rule.oneOf.filter((branch) => passes(value, branch, field, label)).length !== 1
-  ) {
+  const fitting = rule.oneOf?.filter((branch) => passes(value, branch, field, label));
+  if (rule.oneOf && fitting?.length !== 1) {
+    // No form fits, but the value has every required field of exactly one: that is the form meant,
+    // and its own refusal says what is wrong inside it (`payment_method.data.cvv`), not the forms.
+    const meant = rule.oneOf.filter(
+      ({ required }) =>
+        type === "object" &&
+        required?.length &&
+        required.every((name) => Object.hasOwn(value as object, name)),
+    );
+    if (fitting?.length === 0 && meant.length === 1) check(value, meant[0] as Rule, field, label);
     const sets = rule.oneOf.map((branch) => (branch.required ?? []).join(" + "));
     fail(
       sets.every(Boolean)

@@ -51,6 +51,14 @@ type Success<O> = O extends { responses: infer R }
     : never
   : never;
 type Data<O> = Success<O> extends { data?: infer D } ? D : never;
+/** The data with the spec's optional wrapper taken off (`Payment | { payment: Payment }` → `Payment`). */
+type Unwrapped<D, M extends Method, P> = Table[Key<M, P> & keyof Table] extends {
+  unwrap: infer U extends string;
+}
+  ? D extends { [K in U]: infer Inner }
+    ? Inner
+    : D
+  : D;
 
 /** What a result carries besides its data, on a non-enumerable `lastResponse`. */
 export type WithMeta<T> = T & { readonly lastResponse: ResponseMeta };
@@ -68,7 +76,7 @@ export type Result<M extends Method, P extends keyof paths> = Table[Key<M, P> &
   ? PagePromise<NonNullable<Data<Operation<M, P>>> extends (infer Item)[] ? Item : never>
   : Table[Key<M, P> & keyof Table]["kind"] extends "deleted"
     ? Promise<Deleted>
-    : Promise<WithMeta<NonNullable<Data<Operation<M, P>>>>>;
+    : Promise<WithMeta<Unwrapped<NonNullable<Data<Operation<M, P>>>, M, P>>>;
 
 /** Per-call options of a read: no Idempotency-Key, a GET is idempotent by itself. */
 export type ReadOptions = Omit<RequestOptions, "idempotencyKey">;
@@ -96,7 +104,10 @@ interface Described {
   readonly kind: string;
   readonly where: Readonly<Record<string, string>>;
   readonly params: Rule;
-  readonly shape: readonly string[];
+  /** Paths into the data (`payment.id`) and the JSON type each must have: `string` or `object`. */
+  readonly shape: Readonly<Record<string, string>>;
+  /** The field the data may arrive wrapped in, where HSRCPAY's pages disagree (`{ payment }`). */
+  readonly unwrap?: string;
 }
 
 /**
@@ -158,6 +169,16 @@ function withMeta<T extends object>(data: T, meta: ResponseMeta): WithMeta<T> {
 // breaks the helper fails to compile here.
 const table: Readonly<Record<string, Described>> = operations;
 
+/** Whether `item` has each path of `shape` with its JSON type (`string`, or a non-array `object`). */
+function holdsShape(item: unknown, shape: Readonly<Record<string, string>>): boolean {
+  for (const [path, type] of Object.entries(shape)) {
+    let value = item;
+    for (const name of path.split(".")) value = isObject(value) ? value[name] : undefined;
+    if (type === "object" ? !isObject(value) : typeof value !== type) return false;
+  }
+  return true;
+}
+
 const isPageCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
 
 export function createCall(api: Api, through: Through): Call {
@@ -170,8 +191,12 @@ export function createCall(api: Api, through: Through): Call {
   ) => {
     const operation = table[`${method.toUpperCase()} ${path}`];
     if (operation === undefined) throw new HsrcpayError(`${method} ${path} is not in the spec`);
+    const { unwrap } = operation;
+    /** The data itself, out of the wrapper the spec allows it to arrive in. */
+    const inner = (item: unknown) =>
+      unwrap !== undefined && isObject(item) && isObject(item[unwrap]) ? item[unwrap] : item;
     const isData = (item: unknown): item is Record<string, unknown> =>
-      isObject(item) && operation.shape.every((field) => typeof item[field] === "string");
+      isObject(item) && holdsShape(inner(item), operation.shape);
     const isList = (data: unknown): data is unknown[] => Array.isArray(data) && data.every(isData);
     /** Checks the options and the params: the refusals, before anything is sent. */
     const prepareCall = () => ({
@@ -240,7 +265,7 @@ export function createCall(api: Api, through: Through): Call {
         return withMeta({ id: String(prepared.parts.path.id), deleted: true as const }, meta);
       }
       const { data, meta } = readData(received, request, isData);
-      return withMeta(data, meta);
+      return withMeta(inner(data) as Record<string, unknown>, meta);
     })();
   };
   return call as Call;

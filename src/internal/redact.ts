@@ -130,8 +130,9 @@ function throughEscapes(text: string, redact: Redact): string {
 }
 
 /**
- * Applies `redact` to every string inside a parsed JSON value, keys included, and replaces the
- * value of every secret field. Copies with defineProperty, so a `"__proto__"` key stays an own
+ * Applies `redact` to every string inside a parsed JSON value, keys included, and to each number as
+ * it prints (a number `redact` would change becomes the masked string), and replaces the value of
+ * every secret field. Copies with defineProperty, so a `"__proto__"` key stays an own
  * property instead of setting the prototype. Iterative: a hostile body nested ten thousand levels
  * deep would overflow the stack of a recursive copy.
  */
@@ -144,7 +145,12 @@ export function redactDeep<T>(value: T, redact: Redact): T {
     const [item, parent, slot] = next;
     let copy: unknown = item;
     if (typeof item === "string") copy = redact(item);
-    else if (Array.isArray(item)) {
+    else if (typeof item === "number") {
+      // A card number or code echoed as a JSON number: masked as the text it would print as.
+      const text = String(item);
+      const masked = redact(text);
+      if (masked !== text) copy = masked;
+    } else if (Array.isArray(item)) {
       const array: unknown[] = new Array(item.length);
       for (let index = 0; index < item.length; index++) stack.push([item[index], array, index]);
       copy = array;
@@ -177,13 +183,17 @@ function define(object: Record<string, unknown>, name: string, value: unknown): 
  * The values of secret fields anywhere in a parsed JSON value: a string or a number, or every
  * string and number inside an object or array a secret field holds. Iterative, like `redactDeep`.
  */
-export function secretValues(value: unknown, found: Set<string> = new Set()): Set<string> {
+export function secretValues(
+  value: unknown,
+  found: Set<string> = new Set(),
+  minLength = minEchoLength,
+): Set<string> {
   const stack: [unknown, boolean][] = [[value, false]];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [item, secret] = next;
     if (secret && (typeof item === "string" || typeof item === "number")) {
       const text = String(item);
-      if (text.length >= minEchoLength) found.add(text);
+      if (text.length >= minLength) found.add(text);
     } else if (Array.isArray(item)) {
       for (const child of item) stack.push([child, secret]);
     } else if (item !== null && typeof item === "object") {
@@ -207,14 +217,14 @@ const secretMemberSpelled = new RegExp(
 );
 
 /** The values of secret fields in a response body: from the parsed JSON, or found by their names. */
-export function secretsIn(text: string): Set<string> {
+export function secretsIn(text: string, minLength = minEchoLength): Set<string> {
   try {
-    return secretValues(JSON.parse(text));
+    return secretValues(JSON.parse(text), new Set(), minLength);
   } catch {
     const found = new Set<string>();
     for (const [, quoted, number] of text.matchAll(secretMemberSpelled)) {
       const value = quoted === undefined ? (number as string) : decodeEscapes(quoted);
-      if (value.length >= minEchoLength) found.add(value);
+      if (value.length >= minLength) found.add(value);
     }
     return found;
   }
@@ -260,9 +270,11 @@ function secretMasker(secrets: ReadonlySet<string>): Redact {
 export function withSecrets(redact: Redact, secrets: ReadonlySet<string>): Redact {
   if (secrets.size === 0) return redact;
   const mask = secretMasker(secrets);
+  // Escapes first: a secret spelt partly escaped (`\u0034111…`) is masked whole, not cut after
+  // the escape's first digits.
   return (text) => {
-    const out = mask(redact(text));
-    return out.includes("\\") ? throughEscapes(out, mask) : out;
+    const out = redact(text);
+    return mask(out.includes("\\") ? throughEscapes(out, mask) : out);
   };
 }
 
@@ -279,6 +291,53 @@ export function responseRedactor(redact: Redact, text: string): Redact {
   return (value) => {
     full ??= withSecrets(redact, secretsIn(text));
     return full(value);
+  };
+}
+
+/**
+ * A request secret shorter than this is masked in its own field only. A card's security code (three
+ * digits) is masked where it stands alone, but a two-digit expiry month would eat ordinary numbers.
+ */
+const minRequestEchoLength = 3;
+const noSecrets: ReadonlySet<string> = new Set();
+
+/**
+ * The values of the secret fields a request body sends (a card's `pan` and `cvv`, a webhook's
+ * `secret`): the caller's own secrets, masked in everything the call hands back besides its data,
+ * whatever the server echoes. Parsed only when a secret field's name or a `\u` escape is in the body.
+ */
+export function requestSecrets(body: string | undefined): ReadonlySet<string> {
+  if (body === undefined) return noSecrets;
+  if (!body.includes("\\u") && !quotedSecretFields.some((name) => body.includes(name))) {
+    return noSecrets;
+  }
+  return secretsIn(body, minRequestEchoLength);
+}
+
+/**
+ * `redact`, and the request's secrets masked: a long one wherever it appears (as for a response's
+ * secrets); a short one (a security code) where it stands alone, not inside a longer word or
+ * number; a card number also when spaces or dashes group its digits. In the clear and inside JSON
+ * escapes.
+ */
+export function withRequestSecrets(redact: Redact, secrets: ReadonlySet<string>): Redact {
+  if (secrets.size === 0) return redact;
+  const long = withSecrets(redact, new Set([...secrets].filter((s) => s.length >= minEchoLength)));
+  const forms = [...secrets]
+    .flatMap((secret) => {
+      const digits = /^[0-9]{12,}$/.test(secret);
+      if (secret.length >= minEchoLength && !digits) return [];
+      const exact = secret.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      return digits ? [exact, [...secret].join("[ -]?")] : [exact];
+    })
+    .sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return long;
+  // The character before is captured rather than looked behind, for engines without lookbehind.
+  const standalone = new RegExp(`(^|[^A-Za-z0-9])(?:${forms.join("|")})(?![A-Za-z0-9])`, "g");
+  const mask: Redact = (text) => text.replace(standalone, `$1${redactedValue}`);
+  return (text) => {
+    const out = long(text);
+    return mask(out.includes("\\") ? throughEscapes(out, mask) : out);
   };
 }
 

@@ -23,6 +23,7 @@ import {
   redactHeaders,
   redactorFor,
   responseRedactor,
+  withRequestSecrets,
 } from "./redact.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 
@@ -57,6 +58,8 @@ export interface CallControls {
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  /** The secrets the request body sends (card data, a webhook secret): masked in all but the data. */
+  secrets?: ReadonlySet<string> | undefined;
 }
 
 /** Failure bodies keep only a snippet and the small error envelope: 64 KiB is plenty. */
@@ -81,7 +84,8 @@ export async function send(
   // A fixed token is a string: no timer or listener is needed to wait for it.
   const token =
     typeof pending === "string" ? pending : await awaitToken(pending, timeoutMs, signal);
-  const redact = redactorFor(token);
+  const secrets = controls.secrets?.size ? controls.secrets : undefined;
+  const redact = secrets ? withRequestSecrets(redactorFor(token), secrets) : redactorFor(token);
   const init: RequestInit = {
     method: request.method,
     headers: { ...request.headers, authorization: `Bearer ${token}` },
@@ -127,7 +131,7 @@ export async function send(
             attempt = guard.classify(error);
           }
           if (body !== undefined) {
-            const answer = received(response, head, body, limit, uncertain, redact);
+            const answer = received(response, head, body, limit, uncertain, redact, !!secrets);
             tell?.end(tell.answer(answer));
             return answer;
           }
@@ -141,7 +145,7 @@ export async function send(
       const report = tell?.failure(attempt, redact);
       if (!shouldRetry(attempt, retry, maxRetries, Date.now())) {
         if (report) tell?.end(report);
-        throw failureOf(attempt, timeoutMs, redact);
+        throw failureOf(attempt, timeoutMs, redact, request.headers["idempotency-key"]);
       }
     }
     uncertain ||= attempt.kind !== "response" || attempt.status >= 500;
@@ -151,7 +155,11 @@ export async function send(
       await sleep(delayMs, signal);
     } catch (error) {
       tell?.end(tell.failure({ kind: "aborted", error }, redact));
-      throw error;
+      // Between attempts: the last one may have taken effect.
+      throw new HsrcpayAbortError({
+        cause: signal?.reason,
+        idempotencyKey: request.headers["idempotency-key"],
+      });
     }
   }
 }
@@ -452,12 +460,14 @@ function received(
   limit: number,
   uncertain: boolean,
   tokenRedact: Redact,
+  /** The request sent secrets: a success's headers are masked too (they go on to `lastResponse`). */
+  sentSecrets: boolean,
 ): Received {
   // The body's secret fields are secrets everywhere in this response. A failure is redacted with
   // them now, headers included, since its headers go on to errors, `raw` and log lines; a success's
   // redactor is worked out only if something is redacted later (an invalid 2xx's error).
   const redact = responseRedactor(tokenRedact, body.text);
-  const failed = response.status > 299 && redact !== tokenRedact;
+  const masked = (response.status > 299 && redact !== tokenRedact) || sentSecrets;
   return {
     status: response.status,
     // Control characters, and anything a Response's statusText would refuse, are dropped.
@@ -466,9 +476,9 @@ function received(
       0,
       200,
     ),
-    headers: failed ? redactHeaders(head.headers, redact) : head.headers,
+    headers: masked ? redactHeaders(head.headers, redact) : head.headers,
     requestId:
-      failed && head.requestId !== undefined
+      masked && head.requestId !== undefined
         ? redactHeader("", head.requestId, redact)
         : head.requestId,
     text: body.text,
@@ -480,16 +490,21 @@ function received(
   };
 }
 
-function failureOf(attempt: Failure, timeoutMs: number, redact: Redact): HsrcpayError {
+function failureOf(
+  attempt: Failure,
+  timeoutMs: number,
+  redact: Redact,
+  idempotencyKey: string | undefined,
+): HsrcpayError {
   switch (attempt.kind) {
     case "aborted":
-      return new HsrcpayAbortError({ cause: attempt.error });
+      return new HsrcpayAbortError({ cause: attempt.error, idempotencyKey });
     case "timeout":
-      return new HsrcpayTimeoutError(timeoutMs);
+      return new HsrcpayTimeoutError(timeoutMs, undefined, { idempotencyKey });
     case "connection":
       return new HsrcpayConnectionError(
         `Could not reach HSRCPAY: ${redact(describeCause(attempt.error))}`,
-        { cause: attempt.error },
+        { cause: attempt.error, idempotencyKey },
       );
   }
 }

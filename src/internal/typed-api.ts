@@ -9,6 +9,7 @@ import type { Received } from "./answer.js";
 import { type RequestSummary, tooLarge } from "./envelope.js";
 import { checkPathFilled, checkWellFormed, serializePath } from "./guards.js";
 import { type CallSettings, setHeader } from "./options.js";
+import { requestSecrets } from "./redact.js";
 import { labelOf, send, type TransportConfig } from "./transport.js";
 
 /**
@@ -183,6 +184,7 @@ export function createApi(
       signal: settings.signal ?? request.signal ?? undefined,
       timeoutMs: settings.timeoutMs,
       maxRetries: settings.maxRetries,
+      secrets: requestSecrets(body),
     });
     const summary: RequestSummary = {
       // Through `raw`, the path holds what the caller passed as path parameters: redacted.

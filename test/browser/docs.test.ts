@@ -68,24 +68,30 @@ describe("the API reference page", () => {
       "Create customer address": ["", ["200", ...errors]],
       "List webhooks": ["", ["200", ...errors]],
       "Create webhook": ["", ["200", "201", ...errors]],
+      "Create payment": ["", ["200", "201", ...errors]],
+      "List payments": ["", ["200", ...errors]],
+      "Get payment": ["", ["200", ...errors]],
+      "Confirm payment": ["", ["200", ...errors]],
     };
     const address = pathToFileURL(join(buildDir, "docs/index.html")).href;
     // Redoc 3 lists a tag's operations in the sidebar only at the tag's address: a reader opens
     // the tag first (its sidebar link), then an operation.
     const tagOf = (name: string) =>
-      name.includes("account membership")
-        ? "account-memberships"
-        : name.includes("account")
-          ? "accounts"
-          : name.includes("webhook")
-            ? "webhooks"
-            : name.includes("customer")
-              ? "customers"
-              : name.includes("refunds")
-                ? "refunds"
-                : name.includes("charge")
-                  ? "charges"
-                  : "api-keys";
+      name.includes("payment")
+        ? "payments"
+        : name.includes("account membership")
+          ? "account-memberships"
+          : name.includes("account")
+            ? "accounts"
+            : name.includes("webhook")
+              ? "webhooks"
+              : name.includes("customer")
+                ? "customers"
+                : name.includes("refunds")
+                  ? "refunds"
+                  : name.includes("charge")
+                    ? "charges"
+                    : "api-keys";
     let text = "";
     let tag = "api-keys";
     for (const [name, [permission, statuses]] of Object.entries(expected)) {

@@ -3,6 +3,7 @@
 // runs every declared status of every row; an operation of the spec without a row shows as a todo.
 import type { HsrcpayClient, RequestOptions, ResponseMeta } from "../../src/index.js";
 import { accountData, membershipData, sandboxParams } from "../helpers/fixtures/accounts.js";
+import { card, createParams } from "../helpers/fixtures/payments.js";
 
 const chargeId = "ch_3Kd8Lm2Np5Qr7Tv9";
 const customerId = "cus_2Bc5Df8Gh1Jk4Lm7";
@@ -30,6 +31,12 @@ const onePage = ({ data }: Record<string, unknown>) => {
   return { data, total: count, limit: count, pages: 1, page: 1 };
 };
 const deleted = (id: string) => () => ({ id, deleted: true });
+const paymentId = "pay_7Hs2Kq9LmP4xR1tV";
+/** Create payment's data is the payment, or holds it as `payment`: the client resolves to the payment. */
+const thePayment = ({ data }: Record<string, unknown>) => {
+  const wrapped = (data as Record<string, unknown>).payment;
+  return typeof wrapped === "object" && wrapped !== null ? wrapped : data;
+};
 
 export const operationsUnderTest: OperationUnderTest[] = [
   {
@@ -170,6 +177,33 @@ export const operationsUnderTest: OperationUnderTest[] = [
         { endpoint: "https://shop.example/hooks", enabled_events: ["payment.succeeded"] },
         options,
       ),
+    expected: theData,
+  },
+  {
+    operationId: "createPayment",
+    write: true,
+    call: (hsrcpay, options) => hsrcpay.payments.create(createParams, options),
+    expected: thePayment,
+  },
+  {
+    operationId: "listPayments",
+    write: false,
+    call: (hsrcpay, options) =>
+      hsrcpay.payments.list({ limit: 10, include_charges: true }, options),
+    expected: ({ data, total, limit, pages }) => ({ data, total, limit, pages, page: 1 }),
+  },
+  {
+    operationId: "getPayment",
+    write: false,
+    call: (hsrcpay, options) =>
+      hsrcpay.payments.retrieve(paymentId, { include_charges: true }, options),
+    expected: theData,
+  },
+  {
+    operationId: "confirmPayment",
+    write: true,
+    call: (hsrcpay, options) =>
+      hsrcpay.payments.confirm(paymentId, { payment_method: { data: card } }, options),
     expected: theData,
   },
 ];

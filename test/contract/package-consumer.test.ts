@@ -229,6 +229,9 @@ describe("the packed package in a consumer project", () => {
         "/customers/",
         "/customers/{id}",
         "/customers/{id}/addresses/",
+        "/payments/",
+        "/payments/{id}",
+        "/payments/{id}/confirm",
       ],
     });
   });

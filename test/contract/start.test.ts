@@ -9,7 +9,7 @@ import { firstExample } from "../helpers/spec.js";
 const run = promisify(execFile);
 
 describe("npm start", () => {
-  it("runs the key lifecycle on a mock it starts and stops itself, secrets masked", async () => {
+  it("runs the key lifecycle and takes a payment on a mock it starts and stops itself, secrets masked", async () => {
     const env = { ...process.env, HSRCPAY_BASE_URL: "", HSRCPAY_API_KEY: "", HSRCPAY_LOG: "" };
     const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       cwd: repoRoot,
@@ -41,6 +41,23 @@ describe("npm start", () => {
     expect(stdout).toContain(`Deleted ${created.data.id} (HTTP 200)`);
     expect(stdout).not.toContain(created.data.key);
     expect(stdout).not.toContain(rotated.data.key);
+    // The payment: created, confirmed into 3-D Secure, read again with its charges.
+    const payment = firstExample<{ data: { id: string; status: string } }>("createPayment", "201");
+    const confirm = firstExample<components["schemas"]["PaymentConfirmedEnvelope"]>(
+      "confirmPayment",
+      "200",
+    );
+    const read = firstExample<components["schemas"]["PaymentEnvelope"]>("getPayment", "200");
+    expect(stdout).toContain(`Created payment ${payment.data.id}: 125.00 USD`);
+    expect(stdout).toContain(`status ${payment.data.status}; no money has moved yet`);
+    expect(stdout).toContain(`Confirmed: requires_action, payment ${confirm.data.payment.status}`);
+    expect(stdout).toContain(
+      `3-D Secure: redirect the payer to ${confirm.data.confirmResult.paymentNextAction?.url}`,
+    );
+    expect(stdout).toContain(`Read again: payment ${read.data.id} is ${read.data.status}`);
+    for (const charge of read.data.charges ?? []) expect(stdout).toContain(`charge ${charge.id}`);
+    // The card number went to the mock, and nowhere in what the job printed.
+    expect(stdout).not.toContain("4111111111111111");
     expect(stdout).toContain("Mock stopped.");
   });
 
@@ -58,7 +75,12 @@ describe("npm start", () => {
       env,
       timeout: 60_000,
     });
-    expect(stdout).toContain(`Running examples/api-key-lifecycle.ts against ${baseUrl}`);
+    expect(stdout).toContain(
+      `Running examples/api-key-lifecycle.ts and examples/take-a-payment.ts against ${baseUrl}`,
+    );
+    // A live key never gets a sandbox card.
+    expect(stdout).toContain("Skipped the payment: it sends a sandbox card");
+    expect(stdout).not.toContain("POST /payments/");
     expect(stdout).not.toContain("Starting the Prism mock");
     expect(stdout).toContain("credential used: publishable key, live mode");
     // Against a server that is not the embedded mock, a live managed key is not rotated.

@@ -123,6 +123,52 @@ describe("enums, arrays, objects", () => {
     expect(refusal({ a: 1, b: 1 }, rule, "")).toBe("params must have exactly one of: a, b");
   });
 
+  it("oneOf of closed forms: the one form whose required fields are there names what is wrong in it", () => {
+    const card: Rule = {
+      type: "object",
+      required: ["data"],
+      additionalProperties: false,
+      properties: {
+        data: {
+          type: "object",
+          required: ["pan"],
+          additionalProperties: false,
+          properties: { pan: { type: "string", pattern: "^[0-9]{12,19}$" } },
+        },
+      },
+    };
+    const saved: Rule = {
+      type: "object",
+      required: ["id"],
+      additionalProperties: false,
+      properties: { id: { type: "string" } },
+    };
+    const rule: Rule = { oneOf: [saved, card] };
+    expect(refusal({ data: { pan: "4111111111111111" } }, rule, "pm")).toBeUndefined();
+    expect(refusal({ data: { pan: "4111 1111" } }, rule, "pm")).toBe(
+      "pm.data.pan must match the pattern ^[0-9]{12,19}$",
+    );
+    expect(refusal({ data: { pan: "4111111111111111", cvvv: "1" } }, rule, "pm")).toBe(
+      "pm.data.cvvv is not a field of Do thing (expected pan)",
+    );
+    expect(refusal({ id: 1 }, rule, "pm")).toBe("pm.id must be a string");
+    // Both forms' fields, or neither's: the forms themselves are what is wrong.
+    expect(refusal({ id: "pm_1", data: {} }, rule, "pm")).toBe(
+      "pm must have exactly one of: id, data",
+    );
+    expect(refusal({}, rule, "pm")).toBe("pm must have exactly one of: id, data");
+    expect(refusal("pm_1", rule, "pm")).toBe("pm must have exactly one of: id, data");
+  });
+
+  it("minItems and maxItems bound an array's length", () => {
+    const rule: Rule = { type: "array", minItems: 2, maxItems: 3, items: { type: "string" } };
+    expect(refusal(["a"], rule)).toBe("f must have at least 2 items");
+    expect(refusal(["a", "b"], rule)).toBeUndefined();
+    expect(refusal(["a", "b", "c"], rule)).toBeUndefined();
+    expect(refusal(["a", "b", "c", "d"], rule)).toBe("f must have at most 3 items");
+    expect(refusal("ab", { minItems: 3 })).toBeUndefined(); // a string is not an array
+  });
+
   it("anyOf (an open enum): any branch will do", () => {
     const rule: Rule = { anyOf: [{ enum: ["SECRET"] }, { type: "string" }] };
     expect(refusal("OTHER", rule)).toBeUndefined();

@@ -7,6 +7,8 @@ import {
   redactHeader,
   redactHeaders,
   redactorFor,
+  requestSecrets,
+  withRequestSecrets,
   withSecrets,
 } from "../../src/internal/redact.js";
 import { token } from "../helpers/fixtures.js";
@@ -229,6 +231,71 @@ describe("the token, percent-encoded", () => {
   ])("%s is masked", (_, spelled) => {
     expect(redact(`/v1/api-keys/${spelled}/regenerate`)).toBe(
       "/v1/api-keys/tok…Vb6/regenerate".replace("Vb6", odd.slice(-4)),
+    );
+  });
+});
+
+describe("a request's own secrets", () => {
+  const body = JSON.stringify({
+    payment_method: { data: { pan: "4111111111111111", month: "12", year: "30", cvv: "987" } },
+    metadata: { note: "pan 4111111111111111" },
+  });
+
+  it("are the values of the body's secret fields, from three characters: never an expiry month", () => {
+    expect([...requestSecrets(body)].sort()).toEqual(["4111111111111111", "987"]);
+    expect(requestSecrets('{"secret":"\\u0077hsec_mine_1234"}')).toEqual(
+      new Set(["whsec_mine_1234"]),
+    );
+    expect(requestSecrets(undefined).size).toBe(0);
+    expect(requestSecrets('{"amount":12500,"currency":"USD"}').size).toBe(0);
+    // Not JSON (through raw): found by their names all the same.
+    expect(requestSecrets('{"cvc":"4321","pan":"5500000000000004"').size).toBe(2);
+  });
+
+  const mask = withRequestSecrets(redact, requestSecrets(body));
+
+  it("mask a card number in the clear, grouped by spaces or dashes, escaped, and glued to words", () => {
+    expect(mask("card 4111111111111111 declined")).toBe("card [redacted] declined");
+    expect(mask("card 4111 1111 1111 1111 / 4111-1111-1111-1111")).toBe(
+      "card [redacted] / [redacted]",
+    );
+    expect(mask('"card \\u0034111111111111111"')).toBe('"card [redacted]"');
+    expect(mask("pan=4111111111111111&x")).toBe("pan=[redacted]&x");
+  });
+
+  it("mask a short code where it stands alone, and leave longer numbers and words alone", () => {
+    expect(mask("cvv 987.")).toBe("cvv [redacted].");
+    expect(mask("987")).toBe("[redacted]");
+    expect(mask("order 19870, amount 98700, ref a987, code=987")).toBe(
+      "order 19870, amount 98700, ref a987, code=[redacted]",
+    );
+    expect(mask('{"code":"\\u0039\\u0038\\u0037"}')).toBe('{"code":"[redacted]"}');
+  });
+
+  it("mask numbers in a parsed body as the text they print as", () => {
+    const copy = redactDeep({ n: 4111111111111111, code: 987, amount: 12500, cvv: 987 }, mask);
+    expect(copy).toEqual({ n: "[redacted]", code: "[redacted]", amount: 12500, cvv: "[redacted]" });
+  });
+
+  it("are the token's redactor itself when the body sends none", () => {
+    expect(withRequestSecrets(redact, requestSecrets('{"amount":1}'))).toBe(redact);
+  });
+
+  it("never let any card number or code through, however a server spells it", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{12,19}$/),
+        fc.stringMatching(/^[0-9]{3,4}$/),
+        fc.constantFrom("", " ", "-"),
+        (pan, cvv, separator) => {
+          const secretsOf = requestSecrets(JSON.stringify({ data: { pan, cvv } }));
+          const masked = withRequestSecrets(redact, secretsOf);
+          const grouped = pan.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
+          const out = masked(`declined ${grouped} with ${cvv}.`);
+          expect(out).not.toContain(grouped);
+          expect(out).not.toMatch(new RegExp(`(^|[^0-9])${cvv}([^0-9]|$)`));
+        },
+      ),
     );
   });
 });
