@@ -329,7 +329,9 @@ export const operations = {
       "additionalProperties": false
     },
     "shape": {
-      "id": "string"
+      "id": "string",
+      "user": "object?",
+      "user.id": "string"
     }
   },
   "POST /account-memberships/": {
@@ -382,7 +384,9 @@ export const operations = {
       "additionalProperties": false
     },
     "shape": {
-      "id": "string"
+      "id": "string",
+      "user": "object?",
+      "user.id": "string"
     }
   },
   "PUT /account-memberships/{id}": {
@@ -414,7 +418,9 @@ export const operations = {
       "additionalProperties": false
     },
     "shape": {
-      "id": "string"
+      "id": "string",
+      "user": "object?",
+      "user.id": "string"
     }
   },
   "GET /charges/": {
@@ -779,7 +785,9 @@ export const operations = {
       "additionalProperties": false
     },
     "shape": {
-      "id": "string"
+      "id": "string",
+      "customer": "object?",
+      "customer.id": "string"
     }
   },
   "POST /payments/": {
@@ -844,7 +852,9 @@ export const operations = {
       "additionalProperties": false
     },
     "shape": {
-      "id": "string"
+      "id": "string",
+      "customer": "object?",
+      "customer.id": "string"
     },
     "unwrap": "payment"
   },
@@ -896,7 +906,9 @@ export const operations = {
       "additionalProperties": false
     },
     "shape": {
-      "id": "string"
+      "id": "string",
+      "customer": "object?",
+      "customer.id": "string"
     }
   },
   "POST /payments/{id}/confirm": {
@@ -1078,8 +1090,15 @@ export const operations = {
     "shape": {
       "payment": "object",
       "payment.id": "string",
+      "payment.customer": "object?",
+      "payment.customer.id": "string",
       "confirmResult": "object",
-      "confirmResult.latestResult": "object"
+      "confirmResult.ok": "boolean",
+      "confirmResult.latestResult": "object",
+      "confirmResult.latestResult.kind": "string",
+      "confirmResult.paymentNextAction": "object?",
+      "confirmResult.paymentNextAction.action": "string",
+      "confirmResult.paymentNextAction.url": "string"
     }
   }
 } as const;

@@ -130,24 +130,61 @@ function dataOf(operation: Operation): { data: Schema; unwrap?: string } {
   return { data };
 }
 
+/** The JSON type a schema's value always has, as `typeof` names it, if it has one. */
+function primitiveOf(schema: Schema): string | undefined {
+  const types = schema.anyOf
+    ? (schema.anyOf as Schema[]).map((branch) => branch.type)
+    : [schema.type];
+  const [first] = types;
+  if (!types.every((type) => type === first)) return undefined;
+  return first === "integer"
+    ? "number"
+    : ["string", "boolean", "number"].includes(first as string)
+      ? (first as string)
+      : undefined;
+}
+
+/** A structured object (one with required fields), alone or as `anyOf: [object, null]`. */
+function structuredOf(schema: Schema): { object: Schema; nullable: boolean } | undefined {
+  const isStructured = (branch: Schema) =>
+    branch.type === "object" && Array.isArray(branch.required) && branch.required.length > 0;
+  if (isStructured(schema)) return { object: schema, nullable: false };
+  const branches = (schema.anyOf ?? []) as Schema[];
+  const object = branches.find(isStructured);
+  const rest = branches.filter((branch) => branch !== object);
+  if (object && rest.length === 1 && rest[0]?.type === "null") return { object, nullable: true };
+  return undefined;
+}
+
 /**
- * What the success data must hold for the answer to be the object it claims, by path: the id and
- * the secrets as strings (a created key without its `key` is not a created key), and each required
- * structured object (one with required fields of its own, such as a confirm's `payment` and
- * `confirmResult`) as an object, with the same rule inside it. Free-form maps (`metadata`) are not
- * structured and are left to the caller.
+ * What the success data must hold for the answer to be the object it claims, by path and the
+ * `typeof` each must have. A resource (an object with an `id`) must have its id and its secrets as
+ * strings (a created key without its `key` is not a created key); a value object inside the data
+ * (a confirm's `confirmResult`) every required string, boolean and number, which is what callers
+ * branch on. Each required structured object (one with required fields of its own) must be an
+ * object, and an optional one (`paymentNextAction`) an object or absent (`object?`), with the same
+ * rule inside. Free-form maps (`metadata`) are not structured and are left to the caller.
  */
 function shapeOf(data: Schema, at = "", shape: Record<string, string> = {}) {
   const required = new Set((data.required ?? []) as string[]);
   const properties = (data.properties ?? {}) as Record<string, Schema>;
+  const resource = properties.id !== undefined;
   for (const [name, sub] of Object.entries(properties)) {
-    if (!required.has(name)) continue;
-    if (sub.type === "string" && (name === "id" || sub["x-hsrcpay-secret"] === true)) {
-      shape[`${at}${name}`] = "string";
-    } else if (sub.type === "object" && Array.isArray(sub.required) && sub.required.length > 0) {
-      shape[`${at}${name}`] = "object";
-      shapeOf(sub, `${at}${name}.`, shape);
+    const path = `${at}${name}`;
+    const structured = structuredOf(sub);
+    if (structured) {
+      if (!required.has(name) || structured.nullable) shape[path] = "object?";
+      else shape[path] = "object";
+      shapeOf(structured.object, `${path}.`, shape);
+      continue;
     }
+    if (!required.has(name)) continue;
+    const type = primitiveOf(sub);
+    if (resource) {
+      if (type === "string" && (name === "id" || sub["x-hsrcpay-secret"] === true)) {
+        shape[path] = "string";
+      }
+    } else if (type !== undefined) shape[path] = type;
   }
   return shape;
 }

@@ -16,10 +16,17 @@ import {
 import { readEnv } from "./internal/env.js";
 import { type Logger, type LogLevel, type RetryHook, reporterFor } from "./internal/log.js";
 import { createCall } from "./internal/operation.js";
-import { checkMaxResponseBytes, checkMaxRetries, checkTimeout } from "./internal/options.js";
+import {
+  checkHeaders,
+  checkKnownOptions,
+  checkMaxResponseBytes,
+  checkMaxRetries,
+  checkTimeout,
+} from "./internal/options.js";
 import { retryDefaults } from "./internal/retry.js";
 import type { TransportConfig } from "./internal/transport.js";
 import { createApi, type RawPaths } from "./internal/typed-api.js";
+import { userAgent } from "./internal/user-agent.js";
 import {
   type AccountMembershipsResource,
   accountMembershipsResource,
@@ -91,7 +98,39 @@ export interface HsrcpayClientOptions {
    * @example onRetry: (event) => metrics.increment("hsrcpay.retry", { reason: event.reason })
    */
   onRetry?: RetryHook | undefined;
+  /**
+   * Headers sent on every request, under the per-call `headers` (which win). `Authorization`,
+   * `Content-Type`, `Idempotency-Key` (one per write) and the HTTP stack's own are refused.
+   * @example defaultHeaders: { "X-Platform-Tenant": "merchant-42" }
+   */
+  defaultHeaders?: Record<string, string> | undefined;
+  /**
+   * Passed to every `fetch(url, init)` under the client's own init: an undici `dispatcher` (a proxy
+   * or mTLS on Node), Bun's `proxy`, Deno's `client`. `method`, `headers`, `body`, `signal` and
+   * `redirect` are the client's and refused here: redirects are never followed, and each attempt
+   * has its own deadline.
+   * @example fetchOptions: { dispatcher: new ProxyAgent("http://proxy.internal:3128") }
+   */
+  fetchOptions?: Record<string, unknown> | undefined;
 }
+
+/** The client options, by name: anything else is refused (see checkKnownOptions). */
+const clientOptionNames = [
+  "token",
+  "baseUrl",
+  "fetch",
+  "maxRetries",
+  "timeout",
+  "dangerouslyAllowBrowser",
+  "maxResponseBytes",
+  "logLevel",
+  "logger",
+  "onRetry",
+  "defaultHeaders",
+  "fetchOptions",
+];
+/** What a request's init holds that the client sets: `fetchOptions` cannot replace them. */
+const clientInit = ["method", "headers", "body", "signal", "redirect"];
 
 export interface HsrcpayClient {
   readonly payments: PaymentsResource;
@@ -102,6 +141,13 @@ export interface HsrcpayClient {
   readonly refunds: RefundsResource;
   readonly customers: CustomersResource;
   readonly webhooks: WebhooksResource;
+  /**
+   * A new client with these options over this one's (`token`, `baseUrl`, `timeout`,
+   * `defaultHeaders`…), checked as `createHsrcpayClient` checks them. It shares nothing mutable
+   * with this one: a platform makes one per merchant account from a shared configuration.
+   * @example const merchant = hsrcpay.withOptions({ token: merchantKey, defaultHeaders: { "X-Tenant": id } });
+   */
+  withOptions(options: HsrcpayClientOptions): HsrcpayClient;
   /** openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error, response }`. */
   readonly raw: Client<RawPaths, "application/json">;
   /**
@@ -122,6 +168,20 @@ export const defaultMaxResponseBytes = 4_194_304;
 const runtimeFetch = globalThis.fetch;
 
 export function createHsrcpayClient(options: HsrcpayClientOptions = {}): HsrcpayClient {
+  if (!isPlainObject(options)) {
+    throw new HsrcpayValidationError("options", "must be an object");
+  }
+  checkKnownOptions(options, clientOptionNames, "");
+  // A copy: changing the caller's object (or its headers) later changes neither this client nor
+  // one derived from it with withOptions.
+  const copy = <T>(value: T): T => (isPlainObject(value) ? { ...value } : value);
+  const own: HsrcpayClientOptions = {
+    ...options,
+    defaultHeaders: copy(options.defaultHeaders),
+    fetchOptions: copy(options.fetchOptions),
+  };
+  const defaultHeaders = checkHeaders(own.defaultHeaders, "defaultHeaders", false);
+  const fetchOptions = checkFetchOptions(own.fetchOptions);
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
   checkMaxRetries(options.maxRetries, "maxRetries");
   checkTimeout(options.timeout, "timeout");
@@ -173,9 +233,19 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     reporter,
     // Asked on every attempt: the global may be replaced after the client is made.
     honoursSignal: () => (options.fetch ?? globalThis.fetch) === runtimeFetch,
+    fetchOptions,
+    callToken: (given) => {
+      const checked = checkToken(given, "options.token");
+      assertAllowedHere(classifyToken(checked), browser, allowBrowser);
+      return checked;
+    },
   };
 
-  const { api, through } = createApi(config, baseUrl);
+  const agent = userAgent();
+  const { api, through } = createApi(config, baseUrl, {
+    ...(agent === undefined ? {} : { "user-agent": agent }),
+    ...defaultHeaders,
+  });
 
   const summary = () => ({
     baseUrl,
@@ -196,6 +266,12 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
     customers: customersResource(call),
     webhooks: webhooksResource(call),
     raw: api,
+    withOptions: (overrides: HsrcpayClientOptions) => {
+      if (!isPlainObject(overrides)) {
+        throw new HsrcpayValidationError("options", "must be an object");
+      }
+      return createHsrcpayClient({ ...own, ...overrides });
+    },
     get credential() {
       return credential;
     },
@@ -216,6 +292,29 @@ function checkRandomUUID(): void {
         "use Node 20 or later, or in a browser a page served over https or from localhost.",
     );
   }
+}
+
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function checkFetchOptions(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) {
+    throw new HsrcpayValidationError("fetchOptions", "must be an object of fetch init options");
+  }
+  for (const name of clientInit) {
+    if (Object.hasOwn(value, name)) {
+      throw new HsrcpayValidationError(
+        `fetchOptions.${name}`,
+        name === "redirect"
+          ? "is the client's: it never follows a redirect (see HsrcpayRedirectError)"
+          : name === "signal"
+            ? "is the client's: each attempt has its own; pass options.signal per call"
+            : "is set by the client for every request",
+      );
+    }
+  }
+  return value as Record<string, unknown>;
 }
 
 function checkBaseUrl(value: unknown): string {

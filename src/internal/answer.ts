@@ -10,6 +10,11 @@ export interface Received {
   statusText: string;
   /** Redacted: credential headers masked whole, key-shaped values masked. */
   headers: Headers;
+  /**
+   * `Retry-After` as the server sent it: read before redaction, which may mask a number that
+   * happens to equal a short secret (a card's security code).
+   */
+  retryAfter?: string | null;
   /** The server's request id (`x-request-id` or `request-id`), redacted. */
   requestId: string | undefined;
   /** The body up to the cap, decoded as UTF-8. */

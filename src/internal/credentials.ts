@@ -56,7 +56,7 @@ function describe(value: unknown): string {
 }
 
 /** The globals the runtime checks read; a parameter, so that tests can hand in any runtime's. */
-interface RuntimeGlobals {
+export interface RuntimeGlobals {
   window?: { document?: unknown } | null;
   WorkerGlobalScope?: unknown;
   navigator?: { userAgent?: unknown };

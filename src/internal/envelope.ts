@@ -146,7 +146,10 @@ export function apiError(received: Received, request: RequestSummary): HsrcpayAp
     headers: received.headers,
     requestId: received.requestId,
     idempotencyKey: request.idempotencyKey,
-    retryAfterMs: parseRetryAfter(received.headers.get("retry-after"), Date.now()),
+    retryAfterMs: parseRetryAfter(
+      received.retryAfter ?? received.headers.get("retry-after"),
+      Date.now(),
+    ),
   });
 }
 

@@ -104,7 +104,7 @@ interface Described {
   readonly kind: string;
   readonly where: Readonly<Record<string, string>>;
   readonly params: Rule;
-  /** Paths into the data (`payment.id`) and the JSON type each must have: `string` or `object`. */
+  /** Paths into the data (`payment.id`) and the `typeof` each must have (`object?`: or be absent). */
   readonly shape: Readonly<Record<string, string>>;
   /** The field the data may arrive wrapped in, where HSRCPAY's pages disagree (`{ payment }`). */
   readonly unwrap?: string;
@@ -169,12 +169,19 @@ function withMeta<T extends object>(data: T, meta: ResponseMeta): WithMeta<T> {
 // breaks the helper fails to compile here.
 const table: Readonly<Record<string, Described>> = operations;
 
-/** Whether `item` has each path of `shape` with its JSON type (`string`, or a non-array `object`). */
+/**
+ * Whether `item` has each path of `shape` with its `typeof` (`object` being a non-array object);
+ * `object?` is an object, or absent or null, and then nothing under it is looked for. The paths come
+ * parents first (generate-operations.ts writes them so).
+ */
 function holdsShape(item: unknown, shape: Readonly<Record<string, string>>): boolean {
+  const absent: string[] = [];
   for (const [path, type] of Object.entries(shape)) {
+    if (absent.some((parent) => path.startsWith(`${parent}.`))) continue;
     let value = item;
     for (const name of path.split(".")) value = isObject(value) ? value[name] : undefined;
-    if (type === "object" ? !isObject(value) : typeof value !== type) return false;
+    if (type === "object?" && (value === undefined || value === null)) absent.push(path);
+    else if (type.startsWith("object") ? !isObject(value) : typeof value !== type) return false;
   }
   return true;
 }
@@ -200,7 +207,7 @@ export function createCall(api: Api, through: Through): Call {
     const isList = (data: unknown): data is unknown[] => Array.isArray(data) && data.every(isData);
     /** Checks the options and the params: the refusals, before anything is sent. */
     const prepareCall = () => ({
-      settings: checkRequestOptions(options),
+      settings: checkRequestOptions(options, method !== "get"),
       parts: prepare(operation, params, pathParams),
     });
     /** Sends one request of the operation; the answer is read by the caller. */

@@ -28,6 +28,12 @@ export interface RequestOptions {
    * @default {}
    */
   headers?: Record<string, string> | undefined;
+  /**
+   * The credential for this call only (another account's key, say), checked and masked like the
+   * client's, under the same browser rule. For many calls, derive a client: `withOptions({ token })`.
+   * @default the client's token
+   */
+  token?: string | undefined;
 }
 
 const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
@@ -102,11 +108,88 @@ export function checkMaxResponseBytes(value: unknown, field: string): void {
   }
 }
 
+/** The per-call options, by name: anything else is a typo the caller must hear about. */
+const requestOptionNames = [
+  "idempotencyKey",
+  "signal",
+  "timeout",
+  "maxRetries",
+  "headers",
+  "token",
+];
+
+/**
+ * Refuses an own property of `options` that is not one of `names` (one left `undefined` is left
+ * out, as a spread config may hold it): `{ maxRetry: 0 }` silently ignored would retry a payment
+ * the caller meant to send once.
+ */
+export function checkKnownOptions(options: object, names: readonly string[], prefix: string) {
+  for (const name of Object.keys(options)) {
+    if (names.includes(name) || (options as Record<string, unknown>)[name] === undefined) continue;
+    throw new HsrcpayValidationError(
+      `${prefix}${name}`,
+      `is not an option (the options are ${names.join(", ")})`,
+    );
+  }
+}
+
+/** Headers the client sets itself on every request: a default or per-call one would be ignored. */
+const clientHeaders = new Map([
+  ["authorization", "is the client's credential: use withOptions({ token }) for another one"],
+  ["content-type", "is set by the client (JSON)"],
+]);
+
+/**
+ * Checks a headers record (`options.headers`, `defaultHeaders`) and returns it with lower-cased
+ * names. `idempotency-key` is allowed per call only (as a default, every write would share it).
+ */
+export function checkHeaders(
+  given: unknown,
+  field: string,
+  perCall: boolean,
+): Record<string, string> {
+  if (given === undefined) return {};
+  if (typeof given !== "object" || given === null || Array.isArray(given)) {
+    throw new HsrcpayValidationError(field, "must be an object of header names and values");
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given)) {
+    const lower = name.toLowerCase();
+    if (!headerName.test(name)) {
+      throw new HsrcpayValidationError(
+        `${field}.${name}`,
+        "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+      );
+    }
+    if (reservedHeaders.has(lower)) {
+      throw new HsrcpayValidationError(
+        `${field}.${name}`,
+        "is set by the HTTP stack, not by the caller",
+      );
+    }
+    const owned =
+      clientHeaders.get(lower) ??
+      (lower === "idempotency-key" && !perCall
+        ? "belongs to one write: pass options.idempotencyKey per call"
+        : undefined);
+    if (owned !== undefined) throw new HsrcpayValidationError(`${field}.${name}`, owned);
+    if (typeof value !== "string" || !headerValue.test(value)) {
+      throw new HsrcpayValidationError(`${field}.${name}`, "must be a string without line breaks");
+    }
+    setHeader(headers, lower, value);
+  }
+  return headers;
+}
+
 /**
  * Validates per-call options; returns the caller's headers (lower-cased names) and the settings
- * the transport takes. The Idempotency-Key itself is applied where the request is sent.
+ * the transport takes. The Idempotency-Key itself is applied where the request is sent. A read
+ * takes no Idempotency-Key: GET is idempotent by itself, and a key given to one is a mistake.
  */
-export function checkRequestOptions(options: RequestOptions): {
+export function checkRequestOptions(
+  options: RequestOptions,
+  write = true,
+): {
   headers: Record<string, string>;
   settings: CallSettings;
 } {
@@ -114,34 +197,26 @@ export function checkRequestOptions(options: RequestOptions): {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new HsrcpayValidationError("options", "must be an object");
   }
+  checkKnownOptions(options, requestOptionNames, "options.");
   checkTimeout(options.timeout, "options.timeout");
   checkMaxRetries(options.maxRetries, "options.maxRetries");
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new HsrcpayValidationError("options.signal", "must be an AbortSignal");
   }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (!headerName.test(name)) {
-      throw new HsrcpayValidationError(
-        `options.headers.${name}`,
-        "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
-      );
-    }
-    if (reservedHeaders.has(name.toLowerCase())) {
-      throw new HsrcpayValidationError(
-        `options.headers.${name}`,
-        "is set by the HTTP stack, not by the caller",
-      );
-    }
-    if (typeof value !== "string" || !headerValue.test(value)) {
-      throw new HsrcpayValidationError(
-        `options.headers.${name}`,
-        "must be a string without line breaks",
-      );
-    }
-    setHeader(headers, name.toLowerCase(), value);
+  if (options.token !== undefined && typeof options.token !== "string") {
+    throw new HsrcpayValidationError(
+      "options.token",
+      "must be a string (the credential for this call)",
+    );
   }
+  const headers = checkHeaders(options.headers, "options.headers", true);
   const idempotencyKey = options.idempotencyKey ?? headers["idempotency-key"];
+  if (!write && idempotencyKey !== undefined) {
+    throw new HsrcpayValidationError(
+      "options.idempotencyKey",
+      "is for writes: a read is idempotent by itself and carries none",
+    );
+  }
   if (
     idempotencyKey !== undefined &&
     (typeof idempotencyKey !== "string" || !/^[\x21-\x7e]+$/.test(idempotencyKey))
@@ -158,6 +233,7 @@ export function checkRequestOptions(options: RequestOptions): {
       timeoutMs: options.timeout,
       maxRetries: options.maxRetries,
       idempotencyKey,
+      token: options.token,
     },
   };
 }

@@ -146,9 +146,12 @@ export function redactDeep<T>(value: T, redact: Redact): T {
     let copy: unknown = item;
     if (typeof item === "string") copy = redact(item);
     else if (typeof item === "number") {
-      // A card number or code echoed as a JSON number: masked as the text it would print as.
+      // A card number or code echoed as a JSON number: masked as the text it would print as. A
+      // whole number past 2^53 was already rounded by JSON.parse (a 19-digit card number keeps
+      // only its first digits), so it cannot be matched: it is masked, as nothing exact is left.
       const text = String(item);
-      const masked = redact(text);
+      const masked =
+        Number.isInteger(item) && !Number.isSafeInteger(item) ? redactedValue : redact(text);
       if (masked !== text) copy = masked;
     } else if (Array.isArray(item)) {
       const array: unknown[] = new Array(item.length);
@@ -322,23 +325,51 @@ export function requestSecrets(body: string | undefined): ReadonlySet<string> {
  */
 export function withRequestSecrets(redact: Redact, secrets: ReadonlySet<string>): Redact {
   if (secrets.size === 0) return redact;
-  const long = withSecrets(redact, new Set([...secrets].filter((s) => s.length >= minEchoLength)));
-  const forms = [...secrets]
-    .flatMap((secret) => {
-      const digits = /^[0-9]{12,}$/.test(secret);
-      if (secret.length >= minEchoLength && !digits) return [];
-      const exact = secret.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-      return digits ? [exact, [...secret].join("[ -]?")] : [exact];
-    })
-    .sort((a, b) => b.length - a.length);
-  if (forms.length === 0) return long;
+  const long = [...secrets].filter((secret) => secret.length >= minEchoLength);
+  const full = withSecrets(redact, new Set(long));
+  const literal = (secret: string) => secret.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  // A number (a security code, a grouped card number) stands alone where no digit touches it: a
+  // label glued before it (`cvv987`) does not make it another word. Any other short secret stands
+  // alone where no letter or digit touches it.
+  const numeric: string[] = [];
+  const words: string[] = [];
+  for (const secret of secrets) {
+    if (/^[0-9]{12,}$/.test(secret)) numeric.push([...secret].join("[\\s-]{0,3}"));
+    else if (secret.length >= minEchoLength) continue;
+    else (/^[0-9]+$/.test(secret) ? numeric : words).push(literal(secret));
+  }
   // The character before is captured rather than looked behind, for engines without lookbehind.
-  const standalone = new RegExp(`(^|[^A-Za-z0-9])(?:${forms.join("|")})(?![A-Za-z0-9])`, "g");
-  const mask: Redact = (text) => text.replace(standalone, `$1${redactedValue}`);
+  const standalone = (forms: string[], edge: string) =>
+    forms.length === 0
+      ? undefined
+      : new RegExp(
+          `(^|[^${edge}])(?:${forms.sort((a, b) => b.length - a.length).join("|")})(?![${edge}])`,
+          "g",
+        );
+  const patterns = [standalone(numeric, "0-9"), standalone(words, "A-Za-z0-9")].filter(
+    (pattern) => pattern !== undefined,
+  );
+  const mask: Redact = (text) => {
+    let out = text;
+    for (const pattern of patterns) out = out.replace(pattern, `$1${redactedValue}`);
+    return maskCutSecret(out, long);
+  };
   return (text) => {
-    const out = long(text);
+    const out = full(text);
     return mask(out.includes("\\") ? throughEscapes(out, mask) : out);
   };
+}
+
+/** The start of a secret left at the end of a text cut at a cap: from its seventh character on. */
+function maskCutSecret(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) {
+    for (let length = secret.length - 1; length >= 6; length--) {
+      if (text.endsWith(secret.slice(0, length))) {
+        return `${text.slice(0, text.length - length)}${redactedValue}`;
+      }
+    }
+  }
+  return text;
 }
 
 /**
@@ -355,9 +386,11 @@ export function redactHeaders(
   let changed = false;
   headers.forEach((value, name) => {
     const safe = redactHeader(name, value, redact);
-    changed ||= safe !== value;
-    entries.push([name, safe]);
-    observe?.(name, value, safe);
+    // A name is echoed input too (`x-card-4111…`); a masked one could not be a header name.
+    const safeName = redact(name) === name ? name : `x-redacted-${entries.length + 1}`;
+    changed ||= safe !== value || safeName !== name;
+    entries.push([safeName, safe]);
+    observe?.(safeName, value, safe);
   });
   // Nothing to hide (the usual case): the response's own headers, without a copy.
   return changed ? new Headers(entries) : headers;

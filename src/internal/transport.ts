@@ -31,6 +31,8 @@ export interface TransportConfig {
   fetch: typeof fetch;
   /** The bearer token for one call (checked, browser rule applied): a string when it is fixed. */
   token: () => string | Promise<string>;
+  /** Checks a per-call token as the client's is checked (its shape, the browser rule). */
+  callToken?: ((token: string) => string) | undefined;
   maxRetries: number;
   timeoutMs: number;
   /** Cap on a body's decoded bytes; failure bodies are capped at `errorBodyLimit` below it. */
@@ -44,6 +46,8 @@ export interface TransportConfig {
    * one cannot hang the call.
    */
   honoursSignal?: (() => boolean) | undefined;
+  /** The caller's extra `fetch` init (an undici `dispatcher`, Bun's `proxy`), under the client's own. */
+  fetchOptions?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export interface OutgoingRequest {
@@ -60,6 +64,8 @@ export interface CallControls {
   maxRetries?: number | undefined;
   /** The secrets the request body sends (card data, a webhook secret): masked in all but the data. */
   secrets?: ReadonlySet<string> | undefined;
+  /** This call's own credential, checked by `config.callToken`, instead of the client's. */
+  token?: string | undefined;
 }
 
 /** Failure bodies keep only a snippet and the small error envelope: 64 KiB is plenty. */
@@ -80,13 +86,18 @@ export async function send(
   const timeoutMs = controls.timeoutMs ?? config.timeoutMs;
   const maxRetries = controls.maxRetries ?? config.maxRetries;
   if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
-  const pending = config.token();
+  const pending =
+    controls.token === undefined
+      ? config.token()
+      : (config.callToken?.(controls.token) ?? controls.token);
   // A fixed token is a string: no timer or listener is needed to wait for it.
   const token =
     typeof pending === "string" ? pending : await awaitToken(pending, timeoutMs, signal);
   const secrets = controls.secrets?.size ? controls.secrets : undefined;
   const redact = secrets ? withRequestSecrets(redactorFor(token), secrets) : redactorFor(token);
   const init: RequestInit = {
+    // The caller's fetch options first: none of them can replace what follows.
+    ...config.fetchOptions,
     method: request.method,
     headers: { ...request.headers, authorization: `Bearer ${token}` },
     body: request.body ?? null,
@@ -375,6 +386,8 @@ async function fetchHead(
 interface Head extends Framing {
   headers: Headers;
   requestId: string | undefined;
+  /** As sent: read before redaction (see Received.retryAfter). */
+  retryAfter: string | null;
 }
 
 function headOf(headers: Headers, redact: Redact): Head {
@@ -382,14 +395,17 @@ function headOf(headers: Headers, redact: Redact): Head {
   let encoding = "identity";
   let xRequestId: string | undefined;
   let requestId: string | undefined;
+  let retryAfter: string | null = null;
   const safe = redactHeaders(headers, redact, (name, value, redacted) => {
     if (name === "content-length") length = value;
+    else if (name === "retry-after") retryAfter = value;
     else if (name === "content-encoding") encoding = value;
     else if (name === "x-request-id") xRequestId = redacted;
     else if (name === "request-id") requestId = redacted;
   });
   return {
     headers: safe,
+    retryAfter,
     requestId: xRequestId ?? requestId,
     declaredLength: Number(length ?? Number.NaN),
     encoded: encoding !== "identity",
@@ -477,6 +493,7 @@ function received(
       200,
     ),
     headers: masked ? redactHeaders(head.headers, redact) : head.headers,
+    retryAfter: head.retryAfter,
     requestId:
       masked && head.requestId !== undefined
         ? redactHeader("", head.requestId, redact)
@@ -504,9 +521,28 @@ function failureOf(
     case "connection":
       return new HsrcpayConnectionError(
         `Could not reach HSRCPAY: ${redact(describeCause(attempt.error))}`,
-        { cause: attempt.error, idempotencyKey },
+        { cause: safeCause(attempt.error, redact), idempotencyKey },
       );
   }
+}
+
+/**
+ * A connection failure's cause as the caller may print it: each error of the chain (three deep)
+ * with its name, message and code, redacted. Not the error itself: undici's HTTPParserError keeps
+ * the raw bytes it could not parse (`data`), where a hostile answer can echo a card or the token.
+ */
+function safeCause(error: unknown, redact: Redact, depth = 0): Error {
+  const copy = new Error(redact(error instanceof Error ? error.message : String(error)));
+  if (!(error instanceof Error)) return copy;
+  copy.name = redact(error.name);
+  const { code } = error as { code?: unknown };
+  if (typeof code === "string" || typeof code === "number") {
+    Object.assign(copy, { code: redact(String(code)) });
+  }
+  if (error.cause !== undefined && depth < 2)
+    copy.cause = safeCause(error.cause, redact, depth + 1);
+  copy.stack = `${copy.name}: ${copy.message}`;
+  return copy;
 }
 
 /** `POST /v1/api-keys/`: method and path, never the query. */

@@ -159,6 +159,8 @@ function serializeQuery(query: Record<string, unknown>): string {
 export function createApi(
   config: TransportConfig,
   baseUrl: string,
+  /** Sent on every request, under the per-call headers: the User-Agent, `defaultHeaders`. */
+  defaultHeaders: Record<string, string> = {},
 ): { api: Api; through: Through } {
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   const through: Through = (settings) => async (request) => {
@@ -185,6 +187,7 @@ export function createApi(
       timeoutMs: settings.timeoutMs,
       maxRetries: settings.maxRetries,
       secrets: requestSecrets(body),
+      token: settings.token,
     });
     const summary: RequestSummary = {
       // Through `raw`, the path holds what the caller passed as path parameters: redacted.
@@ -209,7 +212,7 @@ export function createApi(
   const api = createClient<RawPaths, "application/json">({
     baseUrl,
     Request: PlainRequest as unknown as typeof Request,
-    headers: { accept: "application/json" },
+    headers: { accept: "application/json", ...defaultHeaders },
     querySerializer: serializeQuery,
     pathSerializer: serializePath,
     fetch: through({}),

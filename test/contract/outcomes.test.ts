@@ -71,7 +71,11 @@ describe.each(operationsUnderTest)("$operationId", ({ operationId, write, call, 
     const ErrorClass = declaredErrorClasses[status];
     const { hsrcpay, exchanges } = contractClient();
     const error = await rejectionOf(
-      call(hsrcpay, { headers: { Prefer: `code=${status}` }, idempotencyKey: "contract-1" }),
+      // A read takes no Idempotency-Key (the client refuses one): only writes are given one.
+      call(hsrcpay, {
+        headers: { Prefer: `code=${status}` },
+        ...(write ? { idempotencyKey: "contract-1" } : {}),
+      }),
     );
     const example = firstExample<ErrorEnvelope>(operationId, status);
     expect(error).toBeInstanceOf(ErrorClass);

@@ -263,11 +263,11 @@ describe("a request's own secrets", () => {
     expect(mask("pan=4111111111111111&x")).toBe("pan=[redacted]&x");
   });
 
-  it("mask a short code where it stands alone, and leave longer numbers and words alone", () => {
+  it("mask a short code where no digit touches it (a label glued before it included), and leave longer numbers alone", () => {
     expect(mask("cvv 987.")).toBe("cvv [redacted].");
     expect(mask("987")).toBe("[redacted]");
-    expect(mask("order 19870, amount 98700, ref a987, code=987")).toBe(
-      "order 19870, amount 98700, ref a987, code=[redacted]",
+    expect(mask("order 19870, amount 98700, cvv987, code=987")).toBe(
+      "order 19870, amount 98700, cvv[redacted], code=[redacted]",
     );
     expect(mask('{"code":"\\u0039\\u0038\\u0037"}')).toBe('{"code":"[redacted]"}');
   });

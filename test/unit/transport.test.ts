@@ -163,14 +163,18 @@ describe("send: retries", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("retries a connection failure and keeps the original error as cause", async () => {
+  it("retries a connection failure and keeps the original error's chain as a redacted copy", async () => {
     const cause = new TypeError("fetch failed", {
       cause: new Error("connect ECONNREFUSED 127.0.0.1:1"),
     });
     const { config, calls } = configWith(() => Promise.reject(cause), { maxRetries: 1 });
     const error = await rejectionOf(send(config, request, {}));
     expect(error).toBeInstanceOf(HsrcpayConnectionError);
-    expect((error as Error).cause).toBe(cause);
+    expect((error as Error).cause).toMatchObject({
+      name: "TypeError",
+      message: "fetch failed",
+      cause: { message: "connect ECONNREFUSED 127.0.0.1:1" },
+    });
     expect((error as Error).message).toBe(
       "Could not reach HSRCPAY: fetch failed: connect ECONNREFUSED 127.0.0.1:1",
     );

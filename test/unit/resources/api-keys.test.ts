@@ -57,13 +57,16 @@ describe("apiKeys.create: the request", () => {
     expect(keys[2]).toBe("order-42-key");
   });
 
-  it("adds the caller's headers but always sends its own credential", async () => {
+  it("adds the caller's headers, and refuses an Authorization among them: the credential is the client's", async () => {
     const { hsrcpay, calls } = clientWith(() => created());
-    await hsrcpay.apiKeys.create(params, {
-      headers: { Prefer: "code=201", Authorization: "Bearer other" },
-    });
+    await hsrcpay.apiKeys.create(params, { headers: { Prefer: "code=201" } });
     expect(calls[0]?.headers.get("prefer")).toBe("code=201");
     expect(calls[0]?.headers.get("authorization")).toBe(`Bearer ${token}`);
+    const error = await rejectionOf(
+      hsrcpay.apiKeys.create(params, { headers: { Authorization: "Bearer other" } }),
+    );
+    expect(error).toMatchObject({ field: "options.headers.Authorization" });
+    expect(calls).toHaveLength(1);
   });
 });
 
