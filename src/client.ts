@@ -167,19 +167,15 @@ export const defaultMaxResponseBytes = 4_194_304;
 // after, is raced against the deadline like an injected fetch, since it may drop the signal.
 const runtimeFetch = globalThis.fetch;
 
-export function createHsrcpayClient(options: HsrcpayClientOptions = {}): HsrcpayClient {
-  if (!isPlainObject(options)) {
+export function createHsrcpayClient(given: HsrcpayClientOptions = {}): HsrcpayClient {
+  if (!isPlainObject(given)) {
     throw new HsrcpayValidationError("options", "must be an object");
   }
-  checkKnownOptions(options, clientOptionNames, "");
-  // A copy: changing the caller's object (or its headers) later changes neither this client nor
-  // one derived from it with withOptions.
-  const copy = <T>(value: T): T => (isPlainObject(value) ? { ...value } : value);
-  const own: HsrcpayClientOptions = {
-    ...options,
-    defaultHeaders: copy(options.defaultHeaders),
-    fetchOptions: copy(options.fetchOptions),
-  };
+  checkKnownOptions(given, clientOptionNames, "");
+  // Each option read once, into this client's own object: changing the caller's object later
+  // changes neither this client nor one derived from it with withOptions.
+  const options = readOptions(given);
+  const own = options;
   const defaultHeaders = checkHeaders(own.defaultHeaders, "defaultHeaders", false);
   const fetchOptions = checkFetchOptions(own.fetchOptions);
   const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
@@ -270,7 +266,16 @@ export function createHsrcpayClient(options: HsrcpayClientOptions = {}): Hsrcpay
       if (!isPlainObject(overrides)) {
         throw new HsrcpayValidationError("options", "must be an object");
       }
-      return createHsrcpayClient({ ...own, ...overrides });
+      checkKnownOptions(overrides, clientOptionNames, "");
+      // `token: undefined` is a credential that went missing (an unset environment variable):
+      // keeping this client's, or falling back to HSRCPAY_API_KEY, would call as someone else.
+      if ("token" in overrides && overrides.token === undefined) {
+        throw new HsrcpayValidationError(
+          "token",
+          "is undefined: pass the credential (is an environment variable missing?), or leave token out to keep this client's",
+        );
+      }
+      return createHsrcpayClient({ ...own, ...readOptions(overrides) });
     },
     get credential() {
       return credential;
@@ -297,10 +302,45 @@ function checkRandomUUID(): void {
 const isPlainObject = (value: unknown): value is object =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+/**
+ * The options as a plain object of the ones given (left out when `undefined`), each read once,
+ * so that a config class's getters and inherited fields count as they do when read directly.
+ * `defaultHeaders` may be a `Headers`; both it and `fetchOptions` are copied.
+ */
+function readOptions(given: object): HsrcpayClientOptions {
+  const own: Record<string, unknown> = {};
+  for (const name of clientOptionNames) {
+    let value: unknown;
+    try {
+      value = (given as Record<string, unknown>)[name];
+    } catch {
+      throw new HsrcpayValidationError(name, "could not be read");
+    }
+    if (value === undefined) continue;
+    if (name === "defaultHeaders" && value instanceof Headers) {
+      value = Object.fromEntries(value);
+    } else if ((name === "defaultHeaders" || name === "fetchOptions") && isPlain(value)) {
+      value = { ...value };
+    }
+    own[name] = value;
+  }
+  return own as HsrcpayClientOptions;
+}
+
+/** An object literal's kind: its prototype is Object's or none, so spreading it loses nothing. */
+function isPlain(value: unknown): value is object {
+  if (!isPlainObject(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 function checkFetchOptions(value: unknown): Record<string, unknown> | undefined {
   if (value === undefined) return undefined;
-  if (!isPlainObject(value)) {
-    throw new HsrcpayValidationError("fetchOptions", "must be an object of fetch init options");
+  if (!isPlain(value)) {
+    throw new HsrcpayValidationError(
+      "fetchOptions",
+      "must be a plain object of fetch init options (a class's getters and inherited fields would not reach fetch)",
+    );
   }
   for (const name of clientInit) {
     if (Object.hasOwn(value, name)) {

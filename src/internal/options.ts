@@ -149,11 +149,15 @@ export function checkHeaders(
   perCall: boolean,
 ): Record<string, string> {
   if (given === undefined) return {};
-  if (typeof given !== "object" || given === null || Array.isArray(given)) {
-    throw new HsrcpayValidationError(field, "must be an object of header names and values");
+  const prototype = typeof given === "object" && given !== null && Object.getPrototypeOf(given);
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw new HsrcpayValidationError(
+      field,
+      "must be a plain object of header names and values (or, as defaultHeaders, a Headers)",
+    );
   }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(given)) {
+  for (const [name, value] of Object.entries(given as object)) {
     const lower = name.toLowerCase();
     if (!headerName.test(name)) {
       throw new HsrcpayValidationError(
@@ -174,7 +178,10 @@ export function checkHeaders(
         : undefined);
     if (owned !== undefined) throw new HsrcpayValidationError(`${field}.${name}`, owned);
     if (typeof value !== "string" || !headerValue.test(value)) {
-      throw new HsrcpayValidationError(`${field}.${name}`, "must be a string without line breaks");
+      throw new HsrcpayValidationError(
+        `${field}.${name}`,
+        "must be a string of Latin-1 characters without line breaks or other control characters",
+      );
     }
     setHeader(headers, lower, value);
   }
@@ -203,10 +210,13 @@ export function checkRequestOptions(
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new HsrcpayValidationError("options.signal", "must be an AbortSignal");
   }
-  if (options.token !== undefined && typeof options.token !== "string") {
+  const { token } = options;
+  if (token !== undefined && (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token))) {
     throw new HsrcpayValidationError(
       "options.token",
-      "must be a string (the credential for this call)",
+      typeof token === "string"
+        ? "must be a credential: not empty, without whitespace or non-ASCII characters (a trailing newline?)"
+        : "must be a string (the credential for this call)",
     );
   }
   const headers = checkHeaders(options.headers, "options.headers", true);

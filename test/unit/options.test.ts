@@ -129,7 +129,10 @@ describe("what checkRequestOptions says", () => {
       { headers: { Host: "x" } },
       "options.headers.Host is set by the HTTP stack, not by the caller",
     ],
-    [{ headers: { "X-A": "a\nb" } }, "options.headers.X-A must be a string without line breaks"],
+    [
+      { headers: { "X-A": "a\nb" } },
+      "options.headers.X-A must be a string of Latin-1 characters without line breaks or other control characters",
+    ],
     [
       { idempotencyKey: "two words" },
       "options.idempotencyKey must be a non-empty string of visible ASCII characters",
