@@ -44,8 +44,11 @@ export interface BundleSize {
  * secret's start cut at a body cap, codes glued to labels, numbers past 2^53 in error bodies,
  * Retry-After read before redaction, and what a confirm's answer must hold (its value objects'
  * fields, optional objects): 478 bytes.
+ * Base 18,050 -> 18,400 for the attacker's review of the platform options: options read once into
+ * the client's own object (getters of a config class count, withOptions keeps them), a `Headers` as
+ * defaultHeaders, `token: undefined` refused in withOptions, the per-call token's shape: 328 bytes.
  */
-export const gzipBudget = { baseBytes: 18_050, perOperationBytes: 80 } as const;
+export const gzipBudget = { baseBytes: 18_400, perOperationBytes: 80 } as const;
 
 /** The budget for a spec of `operations` operations. */
 export function gzipBudgetBytes(operations: number): number {
