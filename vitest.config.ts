@@ -4,6 +4,16 @@ import { defineConfig } from "vitest/config";
 const reportFile = process.env.HSRCPAY_VITEST_REPORT;
 
 export default defineConfig({
+  // examples/ import the package by name, as a user would (tsconfig.json maps it for tsc and tsx).
+  resolve: {
+    alias: [
+      {
+        find: "@hsrcpay/client/testing",
+        replacement: `${import.meta.dirname}/src/testing/index.ts`,
+      },
+      { find: /^@hsrcpay\/client$/, replacement: `${import.meta.dirname}/src/index.ts` },
+    ],
+  },
   test: {
     testTimeout: 20_000,
     hookTimeout: 60_000,
@@ -18,6 +28,8 @@ export default defineConfig({
             "test/unit/**/*.test.ts",
             "test/spec/**/*.test.ts",
             "test/release/**/*.test.ts",
+            // The README's "Testing your integration" example, run as a user's test file.
+            "examples/**/*.test.ts",
           ],
           globalSetup: ["test/helpers/global-setup.ts"],
           // The type tests (test/types/*.test-d.ts) are compiled by `npm run typecheck` (tsc over

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Generates generated/schema.ts (the types) and generated/operations.ts (call kinds, param checks and
-# secret names) from the spec; with --check, fails when a committed file is stale.
+# Generates generated/schema.ts (the types), generated/operations.ts (call kinds, param checks and
+# secret names) and generated/responses.ts (the in-process mock's answers) from the spec; with --check, fails when a committed file is stale.
 # openapi-typescript runs through its Node API (scripts/generate-types.ts) for one transform: open
 # enums such as ApiKeyType keep their known values ("SECRET" | (string & {})). The spec itself is
 # linted by `npm run lint:spec`.
@@ -10,12 +10,13 @@ export REDOCLY_TELEMETRY=off
 spec=openapi/openapi.yaml
 out=${HSRCPAY_GENERATED_OUT:-generated/schema.ts}
 operations=${HSRCPAY_OPERATIONS_OUT:-generated/operations.ts}
+responses=${HSRCPAY_RESPONSES_OUT:-generated/responses.ts}
 if [[ "${1:-}" == "--check" ]]; then
   echo "checking $out and $operations are what $spec generates"
   node --import tsx scripts/generate-types.ts "$spec" "$out" --check
-  node --import tsx scripts/generate-operations.ts "$spec" "$operations" --check
+  node --import tsx scripts/generate-operations.ts "$spec" "$operations" "$responses" --check
 else
   echo "generating $out and $operations from $spec"
   node --import tsx scripts/generate-types.ts "$spec" "$out"
-  node --import tsx scripts/generate-operations.ts "$spec" "$operations"
+  node --import tsx scripts/generate-operations.ts "$spec" "$operations" "$responses"
 fi

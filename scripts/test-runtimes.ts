@@ -1,6 +1,7 @@
 // `npm run test:runtimes`: the packed package, installed into a fresh consumer project per runtime
 // and run the way users of that runtime run it, against the Prism mock on 127.0.0.1: a key created,
-// a 409 caught with `instanceof ConflictError`, a secret key accepted by the browser guard,
+// a 409 caught with `instanceof ConflictError`, a payment through the in-process mock of
+// @hsrcpay/client/testing, a secret key accepted by the browser guard,
 // HSRCPAY_API_KEY read or refused with a clear error as each runtime allows. Node (ESM, CJS, and
 // Node 18 for its refusal), Bun (ESM, CJS), Deno (ESM, CJS, with and without env access),
 // Cloudflare's workerd (two compatibility settings), Vercel's edge-runtime; see test/runtimes/.
@@ -77,7 +78,7 @@ try {
     `the packed package against Prism at ${prism.baseUrl}; each ok: a secret key accepted,`,
   );
   console.log(
-    "a key created, a 409 caught as ConflictError, HSRCPAY_API_KEY read or refused clearly",
+    "a key created, a 409 caught as ConflictError, a payment through @hsrcpay/client/testing,\nHSRCPAY_API_KEY read or refused clearly",
   );
   const results = (
     await pool(

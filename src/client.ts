@@ -318,7 +318,11 @@ function readOptions(given: object): HsrcpayClientOptions {
     }
     if (value === undefined) continue;
     if (name === "defaultHeaders" && value instanceof Headers) {
-      value = Object.fromEntries(value);
+      const record: Record<string, string> = {};
+      value.forEach((text, header) => {
+        record[header] = text;
+      });
+      value = record;
     } else if ((name === "defaultHeaders" || name === "fetchOptions") && isPlain(value)) {
       value = { ...value };
     }

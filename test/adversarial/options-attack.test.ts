@@ -152,7 +152,11 @@ describe("the caller's options object, changed after the client is made", () => 
     const hsrcpay = createHsrcpayClient(config);
     // The config object is reused for another client, without the custom fetch.
     delete config.fetch;
-    const outcome = await settleWithin(rejectionOf(hsrcpay.accounts.list()), 3_000, "still pending");
+    const outcome = await settleWithin(
+      rejectionOf(hsrcpay.accounts.list()),
+      3_000,
+      "still pending",
+    );
     expect(outcome).toBeInstanceOf(HsrcpayTimeoutError);
   });
 });
@@ -161,12 +165,15 @@ describe("a per-call token", () => {
   it.each([
     ["empty", ""],
     ["with a trailing newline", `${merchantKey}\n`],
-  ])("%s is refused as bad input: an HsrcpayValidationError naming options.token", async (_, given) => {
-    const fetch = observedFetch(ok);
-    const hsrcpay = createHsrcpayClient({ token, baseUrl: testBaseUrl, fetch });
-    const error = await rejectionOf(hsrcpay.accounts.list({ token: given }));
-    expect(fetch.calls).toHaveLength(0);
-    expect(error).toBeInstanceOf(HsrcpayValidationError);
-    expect(error).toMatchObject({ field: "options.token" });
-  });
+  ])(
+    "%s is refused as bad input: an HsrcpayValidationError naming options.token",
+    async (_, given) => {
+      const fetch = observedFetch(ok);
+      const hsrcpay = createHsrcpayClient({ token, baseUrl: testBaseUrl, fetch });
+      const error = await rejectionOf(hsrcpay.accounts.list({ token: given }));
+      expect(fetch.calls).toHaveLength(0);
+      expect(error).toBeInstanceOf(HsrcpayValidationError);
+      expect(error).toMatchObject({ field: "options.token" });
+    },
+  );
 });

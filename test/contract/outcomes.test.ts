@@ -1,5 +1,7 @@
 // Every outcome the spec documents for each operation, forced on the Prism mock with the Prefer
-// header through the client's per-call headers, through the real client. One row per operation:
+// header through the client's per-call headers, through the real client; and the same outcomes from
+// the in-process mock users test against (@hsrcpay/client/testing), so that it cannot drift from
+// the spec either. One row per operation:
 // the spec says which statuses there are, status-classes.ts which error each must become.
 import { describe, expect, it } from "vitest";
 import { type components, RateLimitError } from "../../src/index.js";
@@ -36,91 +38,93 @@ for (const operationId of specOperationIds) {
   }
 }
 
-describe.each(operationsUnderTest)("$operationId", ({ operationId, write, call, expected }) => {
-  const statuses = declaredStatuses(operationId);
-  const label = callLabel(operationId);
-  const rawBody = (body: string | undefined) => JSON.parse(body ?? "") as unknown;
+describe.each(["prism", "mock"] as const)("through %s", (backend) => {
+  describe.each(operationsUnderTest)("$operationId", ({ operationId, write, call, expected }) => {
+    const statuses = declaredStatuses(operationId);
+    const label = callLabel(operationId);
+    const rawBody = (body: string | undefined) => JSON.parse(body ?? "") as unknown;
 
-  it("knows the error class of every failure status it declares", () => {
-    expect(statuses).toContain("default");
-    for (const status of statuses.filter(isDeclaredFailure)) {
-      expect(declaredErrorClasses, `status ${status}`).toHaveProperty(status);
-    }
-  });
-
-  it.each(statuses.filter(isSuccess))(
-    "%s: gives the example's data, with the status visible, from a body that fits the spec",
-    async (status) => {
-      const { hsrcpay, exchanges } = contractClient();
-      const result = await call(hsrcpay, { headers: { Prefer: `code=${status}` } });
-      const example = firstExample<Record<string, unknown>>(operationId, status);
-      expect(JSON.parse(JSON.stringify(result))).toEqual(expected(example));
-      expect(result.lastResponse.status).toBe(Number(status));
-      expect(result.lastResponse.message).toBe("success");
-      expect(exchanges).toHaveLength(1);
-      const { schema } = responseMediaType(operationId, status);
-      expect(schemaErrors(schema, rawBody(exchanges[0]?.body))).toEqual([]);
-    },
-  );
-
-  it.each(
-    statuses
-      .filter(isDeclaredFailure)
-      .map((status) => [status, declaredErrorClasses[status]?.name ?? "(no class)"]),
-  )("%s: throws %s with the envelope's code, message and details", async (status) => {
-    const ErrorClass = declaredErrorClasses[status];
-    const { hsrcpay, exchanges } = contractClient();
-    const error = await rejectionOf(
-      // A read takes no Idempotency-Key (the client refuses one): only writes are given one.
-      call(hsrcpay, {
-        headers: { Prefer: `code=${status}` },
-        ...(write ? { idempotencyKey: "contract-1" } : {}),
-      }),
-    );
-    const example = firstExample<ErrorEnvelope>(operationId, status);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect((error as Error).name).toBe(ErrorClass?.name);
-    expect(error).toMatchObject({
-      status: Number(status),
-      code: example.error.code,
-      details: example.error.details,
-      idempotencyKey: write ? "contract-1" : undefined,
+    it("knows the error class of every failure status it declares", () => {
+      expect(statuses).toContain("default");
+      for (const status of statuses.filter(isDeclaredFailure)) {
+        expect(declaredErrorClasses, `status ${status}`).toHaveProperty(status);
+      }
     });
-    expect((error as Error).message).toBe(`${status} ${example.error.message} (${label})`);
-    const { schema } = responseMediaType(operationId, status);
-    expect(schemaErrors(schema, rawBody(exchanges[0]?.body))).toEqual([]);
-  });
 
-  it.each(
-    undeclaredErrorClasses.map(
-      ([status, ErrorClass]) => [status, ErrorClass.name, ErrorClass] as const,
-    ),
-  )(
-    "default, as %i: throws %s with the default response's envelope",
-    async (status, _, ErrorClass) => {
-      const { hsrcpay, exchanges } = contractClient();
-      const error = await rejectionOf(call(hsrcpay, { headers: { Prefer: `code=${status}` } }));
-      const example = firstExample<ErrorEnvelope>(operationId, "default");
+    it.each(statuses.filter(isSuccess))(
+      "%s: gives the example's data, with the status visible, from a body that fits the spec",
+      async (status) => {
+        const { hsrcpay, exchanges } = contractClient({ backend });
+        const result = await call(hsrcpay, { headers: { Prefer: `code=${status}` } });
+        const example = firstExample<Record<string, unknown>>(operationId, status);
+        expect(JSON.parse(JSON.stringify(result))).toEqual(expected(example));
+        expect(result.lastResponse.status).toBe(Number(status));
+        expect(result.lastResponse.message).toBe("success");
+        expect(exchanges).toHaveLength(1);
+        const { schema } = responseMediaType(operationId, status);
+        expect(schemaErrors(schema, rawBody(exchanges[0]?.body))).toEqual([]);
+      },
+    );
+
+    it.each(
+      statuses
+        .filter(isDeclaredFailure)
+        .map((status) => [status, declaredErrorClasses[status]?.name ?? "(no class)"]),
+    )("%s: throws %s with the envelope's code, message and details", async (status) => {
+      const ErrorClass = declaredErrorClasses[status];
+      const { hsrcpay, exchanges } = contractClient({ backend });
+      const error = await rejectionOf(
+        // A read takes no Idempotency-Key (the client refuses one): only writes are given one.
+        call(hsrcpay, {
+          headers: { Prefer: `code=${status}` },
+          ...(write ? { idempotencyKey: "contract-1" } : {}),
+        }),
+      );
+      const example = firstExample<ErrorEnvelope>(operationId, status);
       expect(error).toBeInstanceOf(ErrorClass);
-      expect((error as Error).name).toBe(ErrorClass.name);
+      expect((error as Error).name).toBe(ErrorClass?.name);
       expect(error).toMatchObject({
-        status,
+        status: Number(status),
         code: example.error.code,
         details: example.error.details,
+        idempotencyKey: write ? "contract-1" : undefined,
       });
-      expect(exchanges[0]?.status).toBe(status);
-      const { schema } = responseMediaType(operationId, "default");
+      expect((error as Error).message).toBe(`${status} ${example.error.message} (${label})`);
+      const { schema } = responseMediaType(operationId, status);
       expect(schemaErrors(schema, rawBody(exchanges[0]?.body))).toEqual([]);
-    },
-  );
+    });
 
-  it("retries a 429 from the mock with one Idempotency-Key, then surfaces RateLimitError", async () => {
-    const { hsrcpay, exchanges } = contractClient({ maxRetries: 2 });
-    const error = await rejectionOf(call(hsrcpay, { headers: { Prefer: "code=429" } }));
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect(exchanges).toHaveLength(3);
-    const keys = new Set(exchanges.map((e) => e.requestHeaders.get("idempotency-key")));
-    expect([...keys]).toHaveLength(1);
-    expect([...keys][0] !== null).toBe(write);
+    it.each(
+      undeclaredErrorClasses.map(
+        ([status, ErrorClass]) => [status, ErrorClass.name, ErrorClass] as const,
+      ),
+    )(
+      "default, as %i: throws %s with the default response's envelope",
+      async (status, _, ErrorClass) => {
+        const { hsrcpay, exchanges } = contractClient({ backend });
+        const error = await rejectionOf(call(hsrcpay, { headers: { Prefer: `code=${status}` } }));
+        const example = firstExample<ErrorEnvelope>(operationId, "default");
+        expect(error).toBeInstanceOf(ErrorClass);
+        expect((error as Error).name).toBe(ErrorClass.name);
+        expect(error).toMatchObject({
+          status,
+          code: example.error.code,
+          details: example.error.details,
+        });
+        expect(exchanges[0]?.status).toBe(status);
+        const { schema } = responseMediaType(operationId, "default");
+        expect(schemaErrors(schema, rawBody(exchanges[0]?.body))).toEqual([]);
+      },
+    );
+
+    it("retries a 429 from the mock with one Idempotency-Key, then surfaces RateLimitError", async () => {
+      const { hsrcpay, exchanges } = contractClient({ maxRetries: 2, backend });
+      const error = await rejectionOf(call(hsrcpay, { headers: { Prefer: "code=429" } }));
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(exchanges).toHaveLength(3);
+      const keys = new Set(exchanges.map((e) => e.requestHeaders.get("idempotency-key")));
+      expect([...keys]).toHaveLength(1);
+      expect([...keys][0] !== null).toBe(write);
+    });
   });
 });

@@ -17,22 +17,36 @@ let tarball: string;
 
 const esm = `import spec from "@hsrcpay/client/openapi.json" with { type: "json" };
 import { createHsrcpayClient, NotFoundError, HsrcpayError } from "@hsrcpay/client";
+import { createHsrcpayMock } from "@hsrcpay/client/testing";
+const mock = createHsrcpayMock().on("confirmPayment", { status: 404 });
+const mocked = createHsrcpayClient({ token: "sk_test_consumer000000000000", fetch: mock.fetch });
+const mockedError = await mocked.payments.confirm("pay_1", { payment_method: { id: "pm_1" } }).catch((e) => e);
 const hsrcpay = createHsrcpayClient({ token: "sk_test_consumer000000000000", baseUrl: process.argv[2] });
 const apiKey = await hsrcpay.apiKeys.create({ account_id: "acct_1", name: "from ESM", permissions: {} });
 const error = await hsrcpay.apiKeys.create({ account_id: "acct_1", name: "x", permissions: {} }, { headers: { Prefer: "code=404" } }).catch((e) => e);
-console.log(JSON.stringify({ id: apiKey.id, status: apiKey.lastResponse.status, notFound: error instanceof NotFoundError, base: error instanceof HsrcpayError, openapi: spec.openapi }));
+console.log(JSON.stringify({ id: apiKey.id, status: apiKey.lastResponse.status, notFound: error instanceof NotFoundError, base: error instanceof HsrcpayError, openapi: spec.openapi, mock: { notFound: mockedError instanceof NotFoundError, calls: mock.calls.length } }));
 `;
-const cjs = `const { createHsrcpayClient, HsrcpayValidationError } = require("@hsrcpay/client");
+const cjs = `const { createHsrcpayClient, HsrcpayValidationError, NotFoundError } = require("@hsrcpay/client");
+const { createHsrcpayMock } = require("@hsrcpay/client/testing");
 const spec = require("@hsrcpay/client/openapi.json");
+const mock = createHsrcpayMock().on("getPayment", { status: 404 });
+const mocked = createHsrcpayClient({ token: "sk_test_consumer000000000000", fetch: mock.fetch });
 const hsrcpay = createHsrcpayClient({ token: "sk_test_consumer000000000000", baseUrl: process.argv[2] });
 hsrcpay.apiKeys.create({ account_id: "", name: "x", permissions: {} }).catch((error) =>
   hsrcpay.apiKeys.create({ account_id: "acct_1", name: "from CJS", permissions: {} }).then((apiKey) =>
-    console.log(JSON.stringify({ id: apiKey.id, validation: error instanceof HsrcpayValidationError, field: error.field, paths: Object.keys(spec.paths) })),
+    mocked.payments.retrieve("pay_1").catch((notFound) =>
+      console.log(JSON.stringify({ id: apiKey.id, validation: error instanceof HsrcpayValidationError, field: error.field, paths: Object.keys(spec.paths), mock: { notFound: notFound instanceof NotFoundError, calls: mock.calls.length } })),
+    ),
   ),
 );
 `;
 const ts = `import { type ApiKey, createHsrcpayClient, RateLimitError } from "@hsrcpay/client";
-const hsrcpay = createHsrcpayClient({ token: "aaa.bbb.ccc" });
+import { createHsrcpayMock, type MockCall } from "@hsrcpay/client/testing";
+const mock = createHsrcpayMock();
+export const calls: readonly MockCall[] = mock.calls;
+// @ts-expect-error an outcome's status is a number
+mock.on("createPayment", { status: "409" });
+const hsrcpay = createHsrcpayClient({ token: "aaa.bbb.ccc", fetch: mock.fetch });
 export async function create(): Promise<ApiKey> {
   // @ts-expect-error permissions maps resources to string arrays
   await hsrcpay.apiKeys.create({ account_id: "acct_1", name: "x", permissions: { payments: "read" } });
@@ -94,6 +108,14 @@ const shippedFiles = [
   "dist/index.js.map",
   "dist/openapi.json",
   "dist/openapi.yaml",
+  "dist/shared.js",
+  "dist/shared.js.map",
+  "dist/testing.cjs",
+  "dist/testing.cjs.map",
+  "dist/testing.d.cts",
+  "dist/testing.d.ts",
+  "dist/testing.js",
+  "dist/testing.js.map",
   "package.json",
   "redocly.yaml",
 ];
@@ -146,11 +168,14 @@ describe("the packed package in a consumer project", () => {
   });
 
   // `npm run check:api` on the dist/ built above: the exported surface is the committed report.
-  it("exports what api-report/client.api.md records (API Extractor)", async () => {
+  it.each([
+    ["api-report/client.api.md", "api-extractor.json"],
+    ["api-report/testing.api.md", "api-extractor.testing.json"],
+  ])("exports what %s records (API Extractor)", async (_, config) => {
     const extractor = join(repoRoot, "node_modules/@microsoft/api-extractor/bin/api-extractor");
-    const result = await run(process.execPath, [extractor, "run"], { cwd: repoRoot }).catch(
-      (error: { stdout?: string; stderr?: string }) => error,
-    );
+    const result = await run(process.execPath, [extractor, "run", "--config", config], {
+      cwd: repoRoot,
+    }).catch((error: { stdout?: string; stderr?: string }) => error);
     const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
     expect(output, "run `npm run api-report` and review the diff").not.toContain("changed the API");
     expect(output).toContain("API Extractor completed successfully");
@@ -179,7 +204,7 @@ describe("the packed package in a consumer project", () => {
     }));
     const report = JSON.parse(stdout) as { analysis: { problems: unknown[]; entrypoints: object } };
     expect(report.analysis.problems).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints)).toEqual([".", "./package.json"]);
+    expect(Object.keys(report.analysis.entrypoints)).toEqual([".", "./testing", "./package.json"]);
   });
 
   it("lints its bundled spec with its own redocly.yaml, as another project's CI would", async () => {
@@ -203,6 +228,7 @@ describe("the packed package in a consumer project", () => {
       notFound: true,
       base: true,
       openapi: "3.1.0",
+      mock: { notFound: true, calls: 1 },
     });
   });
 
@@ -233,6 +259,7 @@ describe("the packed package in a consumer project", () => {
         "/payments/{id}",
         "/payments/{id}/confirm",
       ],
+      mock: { notFound: true, calls: 1 },
     });
   });
 

@@ -30,8 +30,8 @@ const compatibilityDate = "2026-11-17";
 /** HSRCPAY_API_KEY as the runs set it, in the environment or as a Worker binding. */
 const envToken = "sk_test_fromTheEnvironment00000";
 
-// A secret key accepted by the guard, a key created, a 409 caught as ConflictError, and no request
-// that Prism found to break the spec.
+// A secret key accepted by the guard, a key created, a 409 caught as ConflictError, no request
+// that Prism found to break the spec, and a payment created through the in-process mock.
 const served = {
   error: undefined,
   guard: { kind: "secret", mode: "sandbox" },
@@ -50,6 +50,7 @@ const served = {
     HsrcpayError: true,
   },
   violations: [],
+  mock: { id: "pay_7Hs2Kq9LmP4xR1tV", status: 201, calls: 1, violations: 0 },
 };
 const envRead = { kind: "secret", mode: "sandbox" };
 const refusal = (message: RegExp) => ({ error: "HsrcpayError", HsrcpayError: true, message });

@@ -48,7 +48,12 @@ function diagnosticsOf(file: string): string[] {
       types: ["node"],
       typeRoots: [join(repoRoot, "node_modules/@types")],
       baseUrl: repoRoot,
-      paths: { "@hsrcpay/client": ["src/index.ts"] },
+      paths: {
+        "@hsrcpay/client": ["src/index.ts"],
+        "@hsrcpay/client/testing": ["src/testing/index.ts"],
+        // The testing example is a vitest file; the snippets compile outside the repository.
+        vitest: ["node_modules/vitest/dist/index.d.ts"],
+      },
       allowImportingTsExtensions: false,
       skipLibCheck: true,
     });
@@ -64,6 +69,11 @@ function diagnosticsOf(file: string): string[] {
 }
 
 describe("README.md", () => {
+  it("shows the testing example as the file npm test runs, verbatim", () => {
+    const example = readFileSync(join(repoRoot, "examples/testing/checkout.test.ts"), "utf8");
+    expect(snippets).toContain(example);
+  });
+
   it("has TypeScript snippets", () => {
     expect(snippets.length).toBeGreaterThanOrEqual(6);
   });

@@ -1,6 +1,7 @@
 // What a new user of each runtime would try, as plain data for scripts/test-runtimes.ts to check:
 // a client from HSRCPAY_API_KEY, a client with a secret key (the browser guard must let it through
-// on a server runtime), a create that resolves with the key, and a 409 caught with instanceof.
+// on a server runtime), a create that resolves with the key, a 409 caught with instanceof, and a
+// payment created through the in-process mock of @hsrcpay/client/testing.
 // CommonJS with no imports of its own, so that ESM entries, CJS entries and Worker bundles share it.
 const secretKey = "sk_test_runtimes000000000000000";
 const params = {
@@ -9,8 +10,11 @@ const params = {
   permissions: { payments: ["read"] },
 };
 
-/** `lib` is the package as the entry loaded it (import or require); `baseUrl` the mock's. */
-async function probe(lib, baseUrl) {
+/**
+ * `lib` is the package as the entry loaded it (import or require), `testing` its
+ * `@hsrcpay/client/testing`; `baseUrl` the Prism mock's.
+ */
+async function probe(lib, baseUrl, testing) {
   const report = {
     runtime: runtimeOf(),
     env: attempt(lib, () => lib.createHsrcpayClient({ baseUrl }).credential),
@@ -48,6 +52,15 @@ async function probe(lib, baseUrl) {
       HsrcpayError: conflict instanceof lib.HsrcpayError,
     };
     report.violations = violations;
+    const mock = testing.createHsrcpayMock();
+    const mocked = lib.createHsrcpayClient({ token: secretKey, fetch: mock.fetch, maxRetries: 0 });
+    const payment = await mocked.payments.create({ amount: 12500, currency: "USD" });
+    report.mock = {
+      id: payment.id,
+      status: payment.lastResponse.status,
+      calls: mock.calls.length,
+      violations: mock.violations.length,
+    };
   } catch (error) {
     report.error = describe(lib, error);
   }

@@ -1,7 +1,9 @@
 // The charges and refunds resources: what goes on the wire and what a user reads back.
 import { describe, expect, it } from "vitest";
-import { HsrcpayInvalidResponseError } from "../../../src/index.js";
+import { createHsrcpayClient, HsrcpayInvalidResponseError } from "../../../src/index.js";
+import { createHsrcpayMock } from "../../../src/testing/index.js";
 import { clientWith } from "../../helpers/client-with.js";
+import { token } from "../../helpers/fixtures.js";
 import { json } from "../../helpers/observed-fetch.js";
 import { rejectionOf } from "../../helpers/rejection.js";
 
@@ -15,18 +17,17 @@ const envelope = (data: unknown, more = {}) => ({
 
 describe("charges", () => {
   it("list: no params needed (the account is the actor's); pages walked with page and limit", async () => {
-    const { hsrcpay, calls } = clientWith((request) => {
-      const page = Number(request.url.searchParams.get("page"));
-      const data = page === 1 ? [charge] : [{ ...charge, id: "ch_2" }];
-      return json(200, envelope(data, { total: 2, page, limit: 1, pages: 2 }));
-    });
+    // The in-process mock pages a seeded list as HSRCPAY does (@hsrcpay/client/testing).
+    const mock = createHsrcpayMock().seed("listCharges", [charge, { ...charge, id: "ch_2" }]);
+    const hsrcpay = createHsrcpayClient({ token, fetch: mock.fetch });
     const ids: string[] = [];
-    for await (const item of hsrcpay.charges.list()) ids.push(item.id);
+    for await (const item of hsrcpay.charges.list({ limit: 1 })) ids.push(item.id);
     expect(ids).toEqual(["ch_1", "ch_2"]);
-    expect(calls.map((c) => `${c.url.pathname}${c.url.search}`)).toEqual([
-      "/v1/charges/?page=1",
-      "/v1/charges/?page=2",
+    expect(mock.calls.map((c) => `${c.path}?${new URLSearchParams(c.query)}`)).toEqual([
+      "/charges/?limit=1&page=1",
+      "/charges/?limit=1&page=2",
     ]);
+    mock.assertNoViolations();
   });
 
   it("retrieve: the id as one segment; the charge with lastResponse", async () => {

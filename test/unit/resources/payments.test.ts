@@ -4,17 +4,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ConflictError,
+  createHsrcpayClient,
   HsrcpayInvalidResponseError,
   HsrcpayValidationError,
 } from "../../../src/index.js";
+import { createHsrcpayMock } from "../../../src/testing/index.js";
 import { clientWith } from "../../helpers/client-with.js";
-import {
-  card,
-  confirmed,
-  createParams,
-  paymentData,
-  threeDsUrl,
-} from "../../helpers/fixtures/payments.js";
+import { card, confirmed, createParams, paymentData } from "../../helpers/fixtures/payments.js";
+import { token } from "../../helpers/fixtures.js";
 import { json } from "../../helpers/observed-fetch.js";
 import { rejectionOf } from "../../helpers/rejection.js";
 
@@ -118,11 +115,11 @@ describe("payments.create", () => {
 
 describe("payments.list and retrieve", () => {
   it("list: the include_* flags in the query; every page walked", async () => {
-    const { hsrcpay, calls } = clientWith((request) => {
-      const page = Number(request.url.searchParams.get("page"));
-      const data = [{ ...paymentData, id: `pay_${page}` }];
-      return json(200, envelope(data, { total: 2, page, limit: 1, pages: 2 }));
-    });
+    const mock = createHsrcpayMock().seed("listPayments", [
+      { ...paymentData, id: "pay_1" },
+      { ...paymentData, id: "pay_2" },
+    ]);
+    const hsrcpay = createHsrcpayClient({ token, fetch: mock.fetch });
     const ids: string[] = [];
     const flags = {
       include_charges: true,
@@ -133,9 +130,16 @@ describe("payments.list and retrieve", () => {
     };
     for await (const payment of hsrcpay.payments.list({ limit: 1, ...flags })) ids.push(payment.id);
     expect(ids).toEqual(["pay_1", "pay_2"]);
-    expect(calls[1]?.url.search).toBe(
-      "?limit=1&include_charges=true&include_routing_plans=false&include_events=true&include_customer=true&include_payment_provider_details=true&page=2",
-    );
+    expect(mock.calls[1]?.query).toEqual({
+      limit: "1",
+      include_charges: "true",
+      include_routing_plans: "false",
+      include_events: "true",
+      include_customer: "true",
+      include_payment_provider_details: "true",
+      page: "2",
+    });
+    mock.assertNoViolations();
   });
 
   it("list: a flag that is not a boolean is refused, naming it", async () => {
@@ -161,23 +165,20 @@ describe("payments.confirm", () => {
   const cardMethod = { payment_method: { data: card } };
 
   it("sends the card data in the body and resolves to { payment, confirmResult } with the 3DS branch", async () => {
-    const result = {
-      ok: true,
-      latestResult: { kind: "requires_action" },
-      paymentNextAction: { action: "redirect_user_to_url", url: threeDsUrl },
-    };
-    const { hsrcpay, calls } = clientWith(() =>
-      json(200, envelope(confirmed("REQUIRES_ACTION", result))),
-    );
+    // The spec's first confirm example is the 3-D Secure one: the mock answers it by default.
+    const mock = createHsrcpayMock();
+    const hsrcpay = createHsrcpayClient({ token, fetch: mock.fetch });
     const { payment, confirmResult, lastResponse } = await hsrcpay.payments.confirm(
       "pay_1",
       cardMethod,
     );
-    expect(calls[0]?.url.pathname).toBe("/v1/payments/pay_1/confirm");
-    expect(JSON.parse(calls[0]?.body ?? "")).toEqual(cardMethod);
+    expect(mock.calls[0]?.path).toBe("/payments/pay_1/confirm");
+    expect(mock.calls[0]?.body).toEqual(cardMethod);
     expect(payment.status).toBe("REQUIRES_ACTION");
-    expect(confirmResult.paymentNextAction?.url).toBe(threeDsUrl);
+    expect(confirmResult.paymentNextAction?.action).toBe("redirect_user_to_url");
+    expect(confirmResult.paymentNextAction?.url).toMatch(/^https:\/\/sandbox\.hsrcpay\.com\/3ds\//);
     expect(lastResponse.status).toBe(200);
+    mock.assertNoViolations();
   });
 
   it("a saved payment method by id, with a routing strategy of two or more candidates", async () => {

@@ -1,0 +1,390 @@
+// `@hsrcpay/client/testing`: an in-process mock of the whole spec, for the tests of code built on
+// the client. It is a `fetch`: no server, no port, no other process, so it runs wherever the client
+// runs. What it knows comes from the spec, generated: each operation's path, where its params go and
+// the checks they must pass (generated/operations.ts, the client's own), and each declared status
+// with its example (generated/responses.ts, which only this entry imports).
+import { operations } from "../../generated/operations.js";
+import { responses } from "../../generated/responses.js";
+import { HsrcpayValidationError } from "../errors/validation-error.js";
+import { check, type Rule } from "../internal/checks.js";
+import { maskToken } from "../internal/credentials.js";
+
+/** One scripted answer of an operation. */
+export interface MockOutcome {
+  /** A declared status answers with its example; any other with the `default` response's. */
+  status?: number | undefined;
+  /** The body to send instead of the example (an object is sent as JSON, a string as it is). */
+  body?: unknown | undefined;
+  /** Extra response headers. */
+  headers?: Record<string, string> | undefined;
+  /** Milliseconds before answering; the request's signal (the client's timeout) cuts it short. */
+  delayMs?: number | undefined;
+  /** No answer at all: `fetch` rejects as it does when the connection fails. */
+  network?: "reset" | undefined;
+  /** A 307 to this URL (the client never follows one). */
+  redirect?: string | undefined;
+  /** Answers the request itself, with a Response or an outcome. */
+  handler?:
+    | ((call: MockCall) => Response | MockOutcome | Promise<Response | MockOutcome>)
+    | undefined;
+}
+
+/** A request as the server saw it. */
+export interface MockCall {
+  /** The spec's operation it matched; `undefined` for a path the spec does not have. */
+  operationId: string | undefined;
+  /** Upper case, `POST`. */
+  method: string;
+  /** The path after the base URL, as sent (`/api-keys/key%2F1`). */
+  path: string;
+  /** The query parameters as sent (strings: `{ page: "2" }`). */
+  query: Record<string, string>;
+  /** Lower-case names; the bearer credential masked. */
+  headers: Record<string, string>;
+  /** The JSON body, parsed; `undefined` without one. */
+  body: unknown;
+}
+
+/** A request the spec does not allow, and what is wrong with it. */
+export interface MockViolation {
+  /** The operation the request was for, when its path and method are in the spec. */
+  operationId: string | undefined;
+  method: string;
+  /** The path after the base URL. */
+  path: string;
+  /** The field at fault (`payment_method.data.cvv`), or what the request lacks (`authorization`). */
+  field: string;
+  /** What is wrong, in the client's own words (`must be a whole number`). */
+  problem: string;
+}
+
+/** Options of `createHsrcpayMock`. */
+export interface HsrcpayMockOptions {
+  /**
+   * The base URL the client is given (its default is HSRCPAY's): the mock answers paths under it.
+   * @default "https://api.hsrcpay.com/v1"
+   */
+  baseUrl?: string | undefined;
+}
+
+/** The in-process HSRCPAY: its `fetch`, what it saw, and how to script it. */
+export interface HsrcpayMock {
+  /** Pass it to `createHsrcpayClient({ fetch: mock.fetch })`. */
+  readonly fetch: typeof fetch;
+  /** Every request, in order. */
+  readonly calls: readonly MockCall[];
+  /** Every request the spec does not allow; each was answered with a 422 that names the field. */
+  readonly violations: readonly MockViolation[];
+  /**
+   * Scripts an operation's next answers, one per request, in order; when they are used up it
+   * answers its documented success again. `on("confirmPayment", [{ status: 503 }, { status: 200 }])`.
+   */
+  on(operationId: string, outcomes: MockOutcome | readonly MockOutcome[]): HsrcpayMock;
+  /** The items a list operation answers, paginated by `page` and `limit` as HSRCPAY does. */
+  seed(operationId: string, items: readonly unknown[]): HsrcpayMock;
+  /** Throws an Error listing every violation, if there is one: "my code sends what the API accepts". */
+  assertNoViolations(): void;
+  /** Forgets the calls, violations, scripts and seeds. */
+  reset(): void;
+}
+
+interface Described {
+  readonly name: string;
+  readonly kind: string;
+  readonly where: Readonly<Record<string, string>>;
+  readonly params: Rule;
+}
+
+interface Route {
+  operationId: string;
+  key: string;
+  method: string;
+  segments: string[];
+  operation: Described;
+  statuses: Readonly<Record<string, unknown>>;
+}
+
+const routes: Route[] = Object.entries(operations as Record<string, Described>).map(
+  ([key, operation]) => {
+    const [method = "", path = ""] = key.split(" ");
+    const answers = responses[key];
+    if (!answers) throw new Error(`generated/responses.ts has no ${key}: run npm run generate`);
+    return {
+      operationId: answers.operationId,
+      key,
+      method,
+      segments: path.split("/"),
+      operation,
+      statuses: answers.statuses,
+    };
+  },
+);
+const operationIds = new Set(routes.map((route) => route.operationId));
+
+/** The route and its path parameters (decoded), for a method and a path under the base. */
+function routeOf(method: string, path: string) {
+  const segments = path.split("/");
+  for (const route of routes) {
+    if (route.method !== method || route.segments.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const fits = route.segments.every((template, index) => {
+      const segment = segments[index] as string;
+      const name = /^\{(.+)\}$/.exec(template)?.[1];
+      if (name === undefined) return template === segment;
+      try {
+        params[name] = decodeURIComponent(segment);
+      } catch {
+        params[name] = segment;
+      }
+      return segment !== "";
+    });
+    if (fits) return { route, params };
+  }
+  return undefined;
+}
+
+/** A query value as the spec types it (`limit=10` is the number 10), or the string as sent. */
+function queryValue(text: string, rule: Rule | undefined): unknown {
+  const types = typeof rule?.type === "string" ? [rule.type] : (rule?.type ?? []);
+  if (types.includes("boolean") && (text === "true" || text === "false")) return text === "true";
+  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(text)) {
+    return Number(text);
+  }
+  return text;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(typeof body === "string" ? body : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+
+const errorEnvelope = (code: number, message: string, details: Record<string, unknown> = {}) => ({
+  message,
+  success: false,
+  error: { code, message, details },
+});
+
+function abortError(signal: AbortSignal | null | undefined): unknown {
+  return signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
+}
+
+function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    signal?.addEventListener("abort", stop, { once: true });
+  });
+}
+
+/**
+ * An in-process HSRCPAY for tests. Every operation of the spec answers its documented success by
+ * default; requests are checked against the spec (path, params, body, the bearer credential, an
+ * Idempotency-Key on writes), and answers can be scripted per operationId. `Prefer: code=409`
+ * answers that status's example, as the Prism mock does.
+ */
+export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock {
+  const base = new URL(options.baseUrl ?? "https://api.hsrcpay.com/v1");
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const calls: MockCall[] = [];
+  const violations: MockViolation[] = [];
+  const scripts = new Map<string, MockOutcome[]>();
+  const seeds = new Map<string, readonly unknown[]>();
+  let requestCount = 0;
+
+  // A test's own mistake, not an API's answer: a TypeError, which is the same class in every entry
+  // and module format (the CommonJS build of this entry has its own copy of the client's errors).
+  const known = (operationId: string) => {
+    if (!operationIds.has(operationId)) {
+      throw new TypeError(
+        `${operationId} is not an operation of the spec (${[...operationIds].join(", ")})`,
+      );
+    }
+  };
+
+  /** The documented answer of `status` (the `default` response's for an undeclared one). */
+  const example = (route: Route, status: number) =>
+    route.statuses[String(status)] ??
+    route.statuses.default ??
+    errorEnvelope(status, `HTTP ${status}`);
+
+  /** The success answer of a list seeded with items: one page of them, with HSRCPAY's numbers. */
+  const seeded = (route: Route, call: MockCall, items: readonly unknown[]) => {
+    if (route.operation.kind !== "page") {
+      return { message: "success", success: true, data: items };
+    }
+    const page = Math.max(1, Number(call.query.page ?? 1) || 1);
+    const limit = Math.max(1, Number(call.query.limit ?? 10) || 10);
+    return {
+      message: "success",
+      success: true,
+      data: items.slice((page - 1) * limit, page * limit),
+      total: items.length,
+      page,
+      limit,
+      pages: Math.ceil(items.length / limit),
+    };
+  };
+
+  const answer = async (
+    route: Route,
+    call: MockCall,
+    outcome: MockOutcome,
+    signal: AbortSignal | null | undefined,
+  ): Promise<Response> => {
+    if (outcome.delayMs !== undefined) await wait(outcome.delayMs, signal);
+    if (outcome.handler) {
+      const handled = await outcome.handler(call);
+      return handled instanceof Response
+        ? handled
+        : answer(route, call, { ...handled, handler: undefined }, signal);
+    }
+    if (outcome.network) throw new TypeError("fetch failed (the mock dropped the connection)");
+    requestCount++;
+    const headers = { "x-request-id": `req_mock_${requestCount}`, ...outcome.headers };
+    if (outcome.redirect !== undefined) {
+      return new Response(null, {
+        status: 307,
+        headers: { ...headers, location: outcome.redirect },
+      });
+    }
+    const success = Object.keys(route.statuses).filter((status) => /^2\d\d$/.test(status));
+    const status = outcome.status ?? Number(success.includes("201") ? 201 : (success[0] ?? 200));
+    const seed = seeds.get(route.operationId);
+    const body =
+      outcome.body !== undefined
+        ? outcome.body
+        : seed !== undefined && status < 300
+          ? seeded(route, call, seed)
+          : example(route, status);
+    return json(status, body, headers);
+  };
+
+  const mockFetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const request = input instanceof Request ? input : undefined;
+    const url = new URL(request?.url ?? String(input));
+    const method = (init.method ?? request?.method ?? "GET").toUpperCase();
+    const headers: Record<string, string> = {};
+    new Headers(init.headers ?? request?.headers).forEach((value, name) => {
+      headers[name] = name === "authorization" ? value.replace(/\S+$/, (t) => maskToken(t)) : value;
+    });
+    const raw = new Headers(init.headers ?? request?.headers);
+    const text =
+      typeof init.body === "string"
+        ? init.body
+        : init.body != null
+          ? await new Response(init.body).text()
+          : request && method !== "GET"
+            ? await request.clone().text()
+            : "";
+    let body: unknown;
+    try {
+      body = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : "";
+    const query = Object.fromEntries(url.searchParams);
+    const found = url.origin === base.origin ? routeOf(method, path) : undefined;
+    const call: MockCall = {
+      operationId: found?.route.operationId,
+      method,
+      path,
+      query,
+      headers,
+      body,
+    };
+    calls.push(call);
+    const refuse = (status: number, field: string, problem: string) => {
+      violations.push({ operationId: call.operationId, method, path, field, problem });
+      return json(status, errorEnvelope(status, `${field} ${problem}`, { field }), {
+        "x-request-id": `req_mock_${++requestCount}`,
+      });
+    };
+    if (!found) {
+      return refuse(404, `${method} ${url.pathname}`, "is not an operation of the spec");
+    }
+    const { route, params } = found;
+    if (!/^Bearer \S+$/.test(raw.get("authorization") ?? "")) {
+      return refuse(401, "authorization", "must be a bearer credential");
+    }
+    if (method !== "GET" && !raw.get("idempotency-key")) {
+      return refuse(400, "idempotency-key", "must be sent on every write");
+    }
+    const properties = route.operation.params.properties ?? {};
+    const given: Record<string, unknown> = { ...params };
+    for (const [name, value] of Object.entries(query)) {
+      const where = route.operation.where[name];
+      if (where !== undefined && where !== "query") {
+        return refuse(422, name, `is not a query parameter of ${route.operation.name}`);
+      }
+      given[name] = queryValue(value, properties[name]);
+    }
+    if (body !== undefined) {
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        return refuse(400, "body", "must be a JSON object");
+      }
+      for (const [name, value] of Object.entries(body)) {
+        if (route.operation.where[name] !== "body") {
+          return refuse(422, name, `is not a body field of ${route.operation.name}`);
+        }
+        given[name] = value;
+      }
+    }
+    try {
+      check(given, route.operation.params, "", route.operation.name);
+    } catch (error) {
+      if (!(error instanceof HsrcpayValidationError)) throw error;
+      return refuse(422, error.field, error.message.slice(error.field.length + 1));
+    }
+    const scripted = scripts.get(route.operationId)?.shift();
+    const prefer = /(?:^|[\s,;])code=(\d{3})/.exec(raw.get("prefer") ?? "")?.[1];
+    const outcome = scripted ?? (prefer ? { status: Number(prefer) } : {});
+    return answer(route, call, outcome, init.signal ?? request?.signal);
+  };
+
+  const mock: HsrcpayMock = {
+    fetch: mockFetch as typeof fetch,
+    calls,
+    violations,
+    on(operationId, outcomes) {
+      known(operationId);
+      const list = Array.isArray(outcomes) ? outcomes : [outcomes as MockOutcome];
+      scripts.set(operationId, [...(scripts.get(operationId) ?? []), ...list]);
+      return mock;
+    },
+    seed(operationId, items) {
+      known(operationId);
+      const route = routes.find((candidate) => candidate.operationId === operationId);
+      if (route?.operation.kind !== "page" && route?.operation.kind !== "list") {
+        throw new TypeError(`${operationId} is not a list operation`);
+      }
+      seeds.set(operationId, [...items]);
+      return mock;
+    },
+    assertNoViolations() {
+      if (violations.length === 0) return;
+      const lines = violations.map(
+        (v) =>
+          `- ${v.operationId ?? "(no operation)"} ${v.method} ${v.path}: ${v.field} ${v.problem}`,
+      );
+      throw new Error(
+        `The code under test sent what the spec does not allow:\n${lines.join("\n")}`,
+      );
+    },
+    reset() {
+      calls.length = 0;
+      violations.length = 0;
+      scripts.clear();
+      seeds.clear();
+    },
+  };
+  return mock;
+}
