@@ -3,10 +3,14 @@
 // its first example. Imported by @hsrcpay/client/testing only, never by the main entry.
 
 export const responses: Readonly<
-  Record<string, { operationId: string; statuses: Readonly<Record<string, unknown>> }>
+  Record<
+    string,
+    { operationId: string; bodyRequired: boolean; statuses: Readonly<Record<string, unknown>> }
+  >
 > = {
   "GET /api-keys/": {
     "operationId": "listApiKeys",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -168,6 +172,7 @@ export const responses: Readonly<
   },
   "POST /api-keys/": {
     "operationId": "createApiKey",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",
@@ -330,6 +335,7 @@ export const responses: Readonly<
   },
   "DELETE /api-keys/{id}": {
     "operationId": "deleteApiKey",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -438,6 +444,7 @@ export const responses: Readonly<
   },
   "POST /api-keys/{id}/regenerate": {
     "operationId": "regenerateManagedApiKey",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -569,6 +576,7 @@ export const responses: Readonly<
   },
   "GET /accounts/": {
     "operationId": "listAccounts",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -722,6 +730,7 @@ export const responses: Readonly<
   },
   "POST /accounts/": {
     "operationId": "createAccount",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",
@@ -877,6 +886,7 @@ export const responses: Readonly<
   },
   "GET /accounts/{id}": {
     "operationId": "getAccount",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -1012,6 +1022,7 @@ export const responses: Readonly<
   },
   "PUT /accounts/{id}": {
     "operationId": "updateAccount",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",
@@ -1147,6 +1158,7 @@ export const responses: Readonly<
   },
   "DELETE /accounts/{id}": {
     "operationId": "deleteAccount",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -1255,6 +1267,7 @@ export const responses: Readonly<
   },
   "GET /account-memberships/": {
     "operationId": "listAccountMemberships",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -1396,6 +1409,7 @@ export const responses: Readonly<
   },
   "POST /account-memberships/": {
     "operationId": "createAccountMembership",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",
@@ -1539,6 +1553,7 @@ export const responses: Readonly<
   },
   "PUT /account-memberships/{id}": {
     "operationId": "updateAccountMembership",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",
@@ -1665,6 +1680,7 @@ export const responses: Readonly<
   },
   "GET /charges/": {
     "operationId": "listCharges",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -1847,6 +1863,7 @@ export const responses: Readonly<
   },
   "GET /charges/{id}": {
     "operationId": "getCharge",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -1990,6 +2007,7 @@ export const responses: Readonly<
   },
   "GET /refunds/": {
     "operationId": "getRefunds",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -2113,6 +2131,7 @@ export const responses: Readonly<
   },
   "GET /webhooks/": {
     "operationId": "getWebhooks",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -2236,6 +2255,7 @@ export const responses: Readonly<
   },
   "POST /webhooks/": {
     "operationId": "postWebhooks",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",
@@ -2374,6 +2394,7 @@ export const responses: Readonly<
   },
   "GET /customers/": {
     "operationId": "listCustomers",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -2523,6 +2544,7 @@ export const responses: Readonly<
   },
   "GET /customers/{id}": {
     "operationId": "getCustomer",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -2666,6 +2688,7 @@ export const responses: Readonly<
   },
   "POST /customers/{id}/addresses/": {
     "operationId": "createCustomerAddress",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",
@@ -2809,6 +2832,7 @@ export const responses: Readonly<
   },
   "GET /payments/": {
     "operationId": "listPayments",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -2955,6 +2979,7 @@ export const responses: Readonly<
   },
   "POST /payments/": {
     "operationId": "createPayment",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",
@@ -3101,6 +3126,7 @@ export const responses: Readonly<
   },
   "GET /payments/{id}": {
     "operationId": "getPayment",
+    "bodyRequired": false,
     "statuses": {
       "200": {
         "message": "success",
@@ -3263,6 +3289,7 @@ export const responses: Readonly<
   },
   "POST /payments/{id}/confirm": {
     "operationId": "confirmPayment",
+    "bodyRequired": true,
     "statuses": {
       "200": {
         "message": "success",

@@ -174,7 +174,7 @@ const table: Readonly<Record<string, Described>> = operations;
  * `object?` is an object, or absent or null, and then nothing under it is looked for. The paths come
  * parents first (generate-operations.ts writes them so).
  */
-function holdsShape(item: unknown, shape: Readonly<Record<string, string>>): boolean {
+export function holdsShape(item: unknown, shape: Readonly<Record<string, string>>): boolean {
   const absent: string[] = [];
   for (const [path, type] of Object.entries(shape)) {
     if (absent.some((parent) => path.startsWith(`${parent}.`))) continue;

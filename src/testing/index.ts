@@ -8,6 +8,7 @@ import { responses } from "../../generated/responses.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 import { check, type Rule } from "../internal/checks.js";
 import { maskToken } from "../internal/credentials.js";
+import { holdsShape } from "../internal/operation.js";
 
 /** One scripted answer of an operation. */
 export interface MockOutcome {
@@ -73,7 +74,10 @@ export interface HsrcpayMock {
   readonly fetch: typeof fetch;
   /** Every request, in order. */
   readonly calls: readonly MockCall[];
-  /** Every request the spec does not allow; each was answered with a 422 that names the field. */
+  /**
+   * Every request the spec does not allow, each answered with HSRCPAY's error envelope naming the
+   * field: 422 for a param or body field, 400, 401, 404 or 415 for what the request lacks.
+   */
   readonly violations: readonly MockViolation[];
   /**
    * Scripts an operation's next answers, one per request, in order; when they are used up it
@@ -93,14 +97,15 @@ interface Described {
   readonly kind: string;
   readonly where: Readonly<Record<string, string>>;
   readonly params: Rule;
+  readonly shape: Readonly<Record<string, string>>;
 }
 
 interface Route {
   operationId: string;
-  key: string;
   method: string;
   segments: string[];
   operation: Described;
+  bodyRequired: boolean;
   statuses: Readonly<Record<string, unknown>>;
 }
 
@@ -111,10 +116,10 @@ const routes: Route[] = Object.entries(operations as Record<string, Described>).
     if (!answers) throw new Error(`generated/responses.ts has no ${key}: run npm run generate`);
     return {
       operationId: answers.operationId,
-      key,
       method,
       segments: path.split("/"),
       operation,
+      bodyRequired: answers.bodyRequired,
       statuses: answers.statuses,
     };
   },
@@ -131,12 +136,13 @@ function routeOf(method: string, path: string) {
       const segment = segments[index] as string;
       const name = /^\{(.+)\}$/.exec(template)?.[1];
       if (name === undefined) return template === segment;
+      let value = segment;
       try {
-        params[name] = decodeURIComponent(segment);
-      } catch {
-        params[name] = segment;
-      }
-      return segment !== "";
+        value = decodeURIComponent(segment);
+      } catch {}
+      params[name] = value;
+      // A template left unfilled (`{id}` sent as it is) is not an id.
+      return segment !== "" && !/^\{.*\}$/.test(value);
     });
     if (fits) return { route, params };
   }
@@ -153,11 +159,25 @@ function queryValue(text: string, rule: Rule | undefined): unknown {
   return text;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(typeof body === "string" ? body : JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", ...headers },
-  });
+/** Statuses a Response carries no body with. */
+const bodiless = new Set([204, 205, 304]);
+
+/** A status a Response can carry: 200 to 599 (a fetch never resolves with another). */
+const isAnswerStatus = (status: unknown) =>
+  Number.isInteger(status) && (status as number) >= 200 && (status as number) <= 599;
+
+/** An answer; `extra` headers replace the mock's own whatever their case (`X-Request-Id`). */
+function json(
+  status: number,
+  body: unknown,
+  own: Record<string, string>,
+  extra: Record<string, string> = {},
+): Response {
+  const headers = new Headers({ "content-type": "application/json", ...own });
+  for (const [name, value] of Object.entries(extra)) headers.set(name, String(value));
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return new Response(bodiless.has(status) ? null : text, { status, headers });
+}
 
 const errorEnvelope = (code: number, message: string, details: Record<string, unknown> = {}) => ({
   message,
@@ -184,6 +204,21 @@ function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void>
   });
 }
 
+/** A scripted outcome a Response can answer: its status from 200 to 599. */
+function checkOutcome(outcome: MockOutcome): MockOutcome {
+  if (outcome.status !== undefined && !isAnswerStatus(outcome.status)) {
+    throw new TypeError(`a scripted status must be from 200 to 599, not ${outcome.status}`);
+  }
+  return outcome;
+}
+
+/** The request's body as text: from `init`, or from a `Request` given as the input. */
+async function bodyText(request: Request | undefined, init: RequestInit): Promise<string> {
+  if (typeof init.body === "string") return init.body;
+  if (init.body !== undefined && init.body !== null) return new Response(init.body).text();
+  return request?.body ? request.clone().text() : "";
+}
+
 /**
  * An in-process HSRCPAY for tests. Every operation of the spec answers its documented success by
  * default; requests are checked against the spec (path, params, body, the bearer credential, an
@@ -198,15 +233,18 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
   const scripts = new Map<string, MockOutcome[]>();
   const seeds = new Map<string, readonly unknown[]>();
   let requestCount = 0;
+  const requestId = () => ({ "x-request-id": `req_mock_${++requestCount}` });
 
   // A test's own mistake, not an API's answer: a TypeError, which is the same class in every entry
   // and module format (the CommonJS build of this entry has its own copy of the client's errors).
-  const known = (operationId: string) => {
-    if (!operationIds.has(operationId)) {
+  const routeFor = (operationId: string) => {
+    const route = routes.find((candidate) => candidate.operationId === operationId);
+    if (!route) {
       throw new TypeError(
         `${operationId} is not an operation of the spec (${[...operationIds].join(", ")})`,
       );
     }
+    return route;
   };
 
   /** The documented answer of `status` (the `default` response's for an undeclared one). */
@@ -233,27 +271,38 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
     };
   };
 
+  /** Records a violation and answers it with HSRCPAY's error envelope naming the field. */
+  const refuse = (call: MockCall, status: number, field: string, problem: string) => {
+    const { operationId, method, path } = call;
+    violations.push({ operationId, method, path, field, problem });
+    return json(status, errorEnvelope(status, `${field} ${problem}`, { field }), requestId());
+  };
+
   const answer = async (
     route: Route,
     call: MockCall,
     outcome: MockOutcome,
     signal: AbortSignal | null | undefined,
   ): Promise<Response> => {
+    if (signal?.aborted) throw abortError(signal);
     if (outcome.delayMs !== undefined) await wait(outcome.delayMs, signal);
     if (outcome.handler) {
-      const handled = await outcome.handler(call);
+      let handled: Response | MockOutcome;
+      try {
+        handled = await outcome.handler(call);
+      } catch (error) {
+        // A failed expectation inside a handler fails the call, once: a thrown error taken for a
+        // dropped connection would be retried into the documented success.
+        const message = error instanceof Error ? error.message : String(error);
+        return refuse(call, 400, "handler", `threw: ${message}`);
+      }
       return handled instanceof Response
         ? handled
-        : answer(route, call, { ...handled, handler: undefined }, signal);
+        : answer(route, call, { ...checkOutcome(handled), handler: undefined }, signal);
     }
     if (outcome.network) throw new TypeError("fetch failed (the mock dropped the connection)");
-    requestCount++;
-    const headers = { "x-request-id": `req_mock_${requestCount}`, ...outcome.headers };
     if (outcome.redirect !== undefined) {
-      return new Response(null, {
-        status: 307,
-        headers: { ...headers, location: outcome.redirect },
-      });
+      return json(307, "", { ...requestId(), location: outcome.redirect }, outcome.headers);
     }
     const success = Object.keys(route.statuses).filter((status) => /^2\d\d$/.test(status));
     const status = outcome.status ?? Number(success.includes("201") ? 201 : (success[0] ?? 200));
@@ -264,26 +313,76 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
         : seed !== undefined && status < 300
           ? seeded(route, call, seed)
           : example(route, status);
-    return json(status, body, headers);
+    return json(status, body, requestId(), outcome.headers);
+  };
+
+  /** The request checked against the spec: the refusal, or the params it carries. */
+  const checkRequest = (
+    route: Route,
+    call: MockCall,
+    params: Record<string, string>,
+    url: URL,
+    raw: Headers,
+    text: string,
+  ) => {
+    // RFC 9110 §11.1: the scheme is case-insensitive; RFC 6750: one or more spaces before the token.
+    if (!/^bearer +\S+$/i.test(raw.get("authorization") ?? "")) {
+      return refuse(call, 401, "authorization", "must be a bearer credential");
+    }
+    if (call.method !== "GET" && !raw.get("idempotency-key")) {
+      return refuse(call, 400, "idempotency-key", "must be sent on every write");
+    }
+    if (call.method === "GET" && text !== "") {
+      return refuse(call, 400, "body", "is not allowed on a GET");
+    }
+    if (text === "" && route.bodyRequired) {
+      return refuse(call, 422, "body", `is required by ${route.operation.name}`);
+    }
+    const contentType = raw.get("content-type") ?? "";
+    if (text !== "" && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
+      return refuse(call, 415, "content-type", "must be application/json");
+    }
+    const { where, params: rule, name: operation } = route.operation;
+    const given: Record<string, unknown> = { ...params };
+    for (const name of new Set(url.searchParams.keys())) {
+      if (url.searchParams.getAll(name).length > 1) {
+        return refuse(call, 422, name, "is sent more than once (no query parameter is a list)");
+      }
+      if (where[name] !== undefined && where[name] !== "query") {
+        return refuse(call, 422, name, `is not a query parameter of ${operation}`);
+      }
+      given[name] = queryValue(call.query[name] as string, rule.properties?.[name]);
+    }
+    const { body } = call;
+    if (body !== undefined) {
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        return refuse(call, 400, "body", "must be a JSON object");
+      }
+      for (const [name, value] of Object.entries(body)) {
+        if (where[name] !== "body")
+          return refuse(call, 422, name, `is not a body field of ${operation}`);
+        given[name] = value;
+      }
+    }
+    try {
+      check(given, rule, "", operation);
+    } catch (error) {
+      if (!(error instanceof HsrcpayValidationError)) throw error;
+      return refuse(call, 422, error.field, error.message.slice(error.field.length + 1));
+    }
+    return undefined;
   };
 
   const mockFetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const request = input instanceof Request ? input : undefined;
     const url = new URL(request?.url ?? String(input));
     const method = (init.method ?? request?.method ?? "GET").toUpperCase();
+    const raw = new Headers(init.headers ?? request?.headers);
     const headers: Record<string, string> = {};
-    new Headers(init.headers ?? request?.headers).forEach((value, name) => {
+    raw.forEach((value, name) => {
       headers[name] = name === "authorization" ? value.replace(/\S+$/, (t) => maskToken(t)) : value;
     });
-    const raw = new Headers(init.headers ?? request?.headers);
-    const text =
-      typeof init.body === "string"
-        ? init.body
-        : init.body != null
-          ? await new Response(init.body).text()
-          : request && method !== "GET"
-            ? await request.clone().text()
-            : "";
+    const text = await bodyText(request, init);
     let body: unknown;
     try {
       body = text === "" ? undefined : JSON.parse(text);
@@ -293,59 +392,20 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
     const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : "";
     const query = Object.fromEntries(url.searchParams);
     const found = url.origin === base.origin ? routeOf(method, path) : undefined;
-    const call: MockCall = {
-      operationId: found?.route.operationId,
-      method,
-      path,
-      query,
-      headers,
-      body,
-    };
+    const operationId = found?.route.operationId;
+    const call: MockCall = { operationId, method, path, query, headers, body };
     calls.push(call);
-    const refuse = (status: number, field: string, problem: string) => {
-      violations.push({ operationId: call.operationId, method, path, field, problem });
-      return json(status, errorEnvelope(status, `${field} ${problem}`, { field }), {
-        "x-request-id": `req_mock_${++requestCount}`,
-      });
-    };
     if (!found) {
-      return refuse(404, `${method} ${url.pathname}`, "is not an operation of the spec");
+      return refuse(call, 404, `${method} ${url.pathname}`, "is not an operation of the spec");
     }
-    const { route, params } = found;
-    if (!/^Bearer \S+$/.test(raw.get("authorization") ?? "")) {
-      return refuse(401, "authorization", "must be a bearer credential");
-    }
-    if (method !== "GET" && !raw.get("idempotency-key")) {
-      return refuse(400, "idempotency-key", "must be sent on every write");
-    }
-    const properties = route.operation.params.properties ?? {};
-    const given: Record<string, unknown> = { ...params };
-    for (const [name, value] of Object.entries(query)) {
-      const where = route.operation.where[name];
-      if (where !== undefined && where !== "query") {
-        return refuse(422, name, `is not a query parameter of ${route.operation.name}`);
-      }
-      given[name] = queryValue(value, properties[name]);
-    }
-    if (body !== undefined) {
-      if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        return refuse(400, "body", "must be a JSON object");
-      }
-      for (const [name, value] of Object.entries(body)) {
-        if (route.operation.where[name] !== "body") {
-          return refuse(422, name, `is not a body field of ${route.operation.name}`);
-        }
-        given[name] = value;
-      }
-    }
-    try {
-      check(given, route.operation.params, "", route.operation.name);
-    } catch (error) {
-      if (!(error instanceof HsrcpayValidationError)) throw error;
-      return refuse(422, error.field, error.message.slice(error.field.length + 1));
+    const { route } = found;
+    const refused = checkRequest(route, call, found.params, url, raw, text);
+    if (refused) return refused;
+    const prefer = /(?:^|[\s,;])code=(\d+)(?![\w.])/.exec(raw.get("prefer") ?? "")?.[1];
+    if (prefer !== undefined && !isAnswerStatus(Number(prefer))) {
+      return refuse(call, 400, "prefer", "code must be a status from 200 to 599");
     }
     const scripted = scripts.get(route.operationId)?.shift();
-    const prefer = /(?:^|[\s,;])code=(\d{3})/.exec(raw.get("prefer") ?? "")?.[1];
     const outcome = scripted ?? (prefer ? { status: Number(prefer) } : {});
     return answer(route, call, outcome, init.signal ?? request?.signal);
   };
@@ -355,17 +415,24 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
     calls,
     violations,
     on(operationId, outcomes) {
-      known(operationId);
+      routeFor(operationId);
       const list = Array.isArray(outcomes) ? outcomes : [outcomes as MockOutcome];
-      scripts.set(operationId, [...(scripts.get(operationId) ?? []), ...list]);
+      scripts.set(operationId, [...(scripts.get(operationId) ?? []), ...list.map(checkOutcome)]);
       return mock;
     },
     seed(operationId, items) {
-      known(operationId);
-      const route = routes.find((candidate) => candidate.operationId === operationId);
-      if (route?.operation.kind !== "page" && route?.operation.kind !== "list") {
+      const route = routeFor(operationId);
+      if (route.operation.kind !== "page" && route.operation.kind !== "list") {
         throw new TypeError(`${operationId} is not a list operation`);
       }
+      items.forEach((item, index) => {
+        if (!holdsShape(item, route.operation.shape)) {
+          const fields = Object.keys(route.operation.shape).join(", ");
+          throw new TypeError(
+            `seed("${operationId}") item ${index} is not what the client reads as one (an object with ${fields})`,
+          );
+        }
+      });
       seeds.set(operationId, [...items]);
       return mock;
     },
@@ -380,6 +447,7 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
       );
     },
     reset() {
+      requestCount = 0;
       calls.length = 0;
       violations.length = 0;
       scripts.clear();

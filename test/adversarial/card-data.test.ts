@@ -41,7 +41,10 @@ function expectNoCardData(text: string, pan: string, cvv: string) {
   expect(text).not.toContain(pan);
   expect(text).not.toContain(spaced(pan));
   expect(text).not.toContain(dashed(pan));
-  expect(text).not.toMatch(standing(cvv));
+  // A stack frame's line and column (`operation.ts:274:30`) and a log line's duration (`in 312 ms`)
+  // are the client's own numbers, not an echo.
+  const own = /\.[cm]?[jt]s:\d+:\d+|\b\d+ ms\b/g;
+  expect(text.replace(own, "")).not.toMatch(standing(cvv));
 }
 
 const failure = (status: number, message: string, details: string) =>
@@ -163,7 +166,10 @@ describe("a confirm's card data never comes back out of the client", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.stringMatching(/^[1-9][0-9]{11,18}$/),
-        fc.stringMatching(/^[1-9][0-9]{2,3}$/),
+        // Not one of the statuses: the client prints the status it got, which is not an echo.
+        fc
+          .stringMatching(/^[1-9][0-9]{2,3}$/)
+          .filter((code) => ![400, 402, 409, 422, 500].includes(Number(code))),
         fc.constantFrom("clear", "escaped", "spaced"),
         fc.constantFrom(400, 402, 409, 422, 500),
         async (number, code, spelling, status) => {

@@ -40,7 +40,8 @@ function expectNoCardData(text: string, number = pan, code = cvv) {
   expect(text).not.toContain(number);
   expect(text).not.toContain(spaced(number));
   expect(text).not.toContain(dashed(number));
-  expect(text).not.toMatch(standing(code));
+  // A stack frame's line and column (`operation.ts:274:30`) are the client's own numbers, not an echo.
+  expect(text.replace(/\.[cm]?[jt]s:\d+:\d+/g, "")).not.toMatch(standing(code));
 }
 
 describe("card data (and the token) a hostile server tries to get back out of the client", () => {

@@ -1,5 +1,6 @@
 // A page that imports the package's ESM build by its name through an import map, as a bundler
-// would, served from a local site on 127.0.0.1; `window.hsrcpay` is the package.
+// would, served from a local site on 127.0.0.1; `window.hsrcpay` is the package, and
+// `window.hsrcpayTesting` its `@hsrcpay/client/testing`.
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -14,11 +15,14 @@ const run = promisify(execFile);
 const files: Record<string, [string, string]> = {
   "/": ["text/html", ""],
   "/client.js": ["text/javascript", "dist/index.js"],
+  // The code the client and @hsrcpay/client/testing share, which both import as ./shared.js.
+  "/shared.js": ["text/javascript", "dist/shared.js"],
+  "/testing.js": ["text/javascript", "dist/testing.js"],
   "/openapi-fetch.js": ["text/javascript", "node_modules/openapi-fetch/dist/index.mjs"],
 };
 const html = `<!doctype html><meta charset="utf-8"><title>client</title>
-<script type="importmap">{"imports":{"@hsrcpay/client":"/client.js","openapi-fetch":"/openapi-fetch.js"}}</script>
-<script type="module">import * as hsrcpay from "@hsrcpay/client"; window.hsrcpay = hsrcpay; document.title = "ready";</script>`;
+<script type="importmap">{"imports":{"@hsrcpay/client":"/client.js","@hsrcpay/client/testing":"/testing.js","openapi-fetch":"/openapi-fetch.js"}}</script>
+<script type="module">import * as hsrcpay from "@hsrcpay/client"; import * as testing from "@hsrcpay/client/testing"; window.hsrcpay = hsrcpay; window.hsrcpayTesting = testing; document.title = "ready";</script>`;
 
 export interface ClientPage {
   page: Page;

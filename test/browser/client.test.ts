@@ -89,4 +89,36 @@ describe("the ESM build in Chromium", () => {
       credential: { kind: "secret", mode: "sandbox" },
     });
   });
+
+  it("takes a payment through the in-process mock of @hsrcpay/client/testing, no server at all", async () => {
+    const result = await page.evaluate(async () => {
+      const { hsrcpay, hsrcpayTesting } = window as unknown as {
+        hsrcpay: typeof import("../../src/index.js");
+        hsrcpayTesting: typeof import("../../src/testing/index.js");
+      };
+      const mock = hsrcpayTesting.createHsrcpayMock().on("confirmPayment", { status: 409 });
+      const client = hsrcpay.createHsrcpayClient({
+        token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY2N0In0.c2lnbmF0dXJl",
+        fetch: mock.fetch,
+      });
+      const payment = await client.payments.create({ amount: 12500, currency: "USD" });
+      const conflict = await client.payments
+        .confirm(payment.id, { payment_method: { id: "pm_1" } })
+        .catch((error: unknown) => error);
+      return {
+        id: payment.id,
+        status: payment.lastResponse.status,
+        conflict: conflict instanceof hsrcpay.ConflictError,
+        calls: mock.calls.map((call) => call.operationId),
+        violations: mock.violations.length,
+      };
+    });
+    expect(result).toEqual({
+      id: "pay_7Hs2Kq9LmP4xR1tV",
+      status: 201,
+      conflict: true,
+      calls: ["createPayment", "confirmPayment"],
+      violations: 0,
+    });
+  });
 });
