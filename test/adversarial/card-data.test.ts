@@ -9,6 +9,7 @@ import {
   HsrcpayApiError,
   HsrcpayInvalidResponseError,
 } from "../../src/index.js";
+import { dashed, expectNoCardData, spaced } from "../helpers/card-data.js";
 import {
   type Fault,
   type FaultServer,
@@ -32,20 +33,6 @@ async function clientFor(fault: Fault, maxRetries = 0) {
 }
 
 const confirmWith = (data: typeof card & { cvc?: string }) => ({ payment_method: { data } });
-const spaced = (pan: string) => pan.replace(/(\d{4})(?=\d)/g, "$1 ");
-const dashed = (pan: string) => pan.replace(/(\d{4})(?=\d)/g, "$1-");
-/** The security code as a number on its own: inside a longer number it is another number. */
-const standing = (code: string) => new RegExp(`(^|[^0-9])${code}([^0-9]|$)`);
-
-function expectNoCardData(text: string, pan: string, cvv: string) {
-  expect(text).not.toContain(pan);
-  expect(text).not.toContain(spaced(pan));
-  expect(text).not.toContain(dashed(pan));
-  // A stack frame's line and column (`operation.ts:274:30`) and a log line's duration (`in 312 ms`)
-  // are the client's own numbers, not an echo.
-  const own = /\.[cm]?[jt]s:\d+:\d+|\b\d+ ms\b/g;
-  expect(text.replace(own, "")).not.toMatch(standing(cvv));
-}
 
 const failure = (status: number, message: string, details: string) =>
   `{"message":"${message}","success":false,"error":{"code":${status},"message":"${message}","details":${details}}}`;

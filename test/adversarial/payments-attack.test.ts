@@ -4,6 +4,7 @@
 // commit (888939b).
 import { afterEach, describe, expect, it } from "vitest";
 import { HsrcpayInvalidResponseError } from "../../src/index.js";
+import { expectNoCardData } from "../helpers/card-data.js";
 import {
   type FaultServer,
   type RawServer,
@@ -31,18 +32,6 @@ const confirmWith = (data: typeof card) => ({ payment_method: { data } });
 const failure = (status: number, message: string, details = "{}") =>
   `{"message":"${message}","success":false,"error":{"code":${status},"message":"${message}","details":${details}}}`;
 const success = (data: unknown) => JSON.stringify({ message: "success", success: true, data });
-const spaced = (number: string) => number.replace(/(\d{4})(?=\d)/g, "$1 ");
-const dashed = (number: string) => number.replace(/(\d{4})(?=\d)/g, "$1-");
-/** As card-data.test.ts defines it: the code with no digit either side. */
-const standing = (code: string) => new RegExp(`(^|[^0-9])${code}([^0-9]|$)`);
-
-function expectNoCardData(text: string, number = pan, code = cvv) {
-  expect(text).not.toContain(number);
-  expect(text).not.toContain(spaced(number));
-  expect(text).not.toContain(dashed(number));
-  // A stack frame's line and column (`operation.ts:274:30`) are the client's own numbers, not an echo.
-  expect(text.replace(/\.[cm]?[jt]s:\d+:\d+/g, "")).not.toMatch(standing(code));
-}
 
 describe("card data (and the token) a hostile server tries to get back out of the client", () => {
   it("a malformed answer: the connection error's cause is a redacted copy, not undici's parser error with its raw bytes", async () => {
