@@ -298,4 +298,43 @@ describe("a request's own secrets", () => {
       ),
     );
   });
+
+  // From the mutation run on the request-secret code (src/internal/redact.ts, lines 300-398).
+  it("mask the start of a card number a cap cut, from its sixth digit, and keep what precedes it", () => {
+    expect(mask("declined 411111111")).toBe("declined [redacted]");
+    expect(mask("declined 411111")).toBe("declined [redacted]");
+    expect(mask("bin 41111")).toBe("bin 41111");
+  });
+
+  it("find a secret field whose name the body escapes", () => {
+    expect(requestSecrets('{"\\u0070an":"4111111111111111"}')).toEqual(
+      new Set(["4111111111111111"]),
+    );
+  });
+
+  it("mask a secret of exactly eight characters wherever it is, glued to words too", () => {
+    const eight = withRequestSecrets(redact, requestSecrets('{"secret":"abcd1234"}'));
+    expect(eight("xabcd1234y")).toBe("x[redacted]");
+  });
+
+  it("mask a short secret that is not a number only where no letter or digit touches it", () => {
+    const short = withRequestSecrets(redact, requestSecrets('{"secret":"ab1c9","cvc":"9xy"}'));
+    expect(short("xab1c9y a9xyb")).toBe("xab1c9y a9xyb");
+    expect(short("(ab1c9) 9xy.")).toBe("([redacted]) [redacted].");
+  });
+
+  it("read a short secret's characters literally, not as a pattern", () => {
+    const dotted = withRequestSecrets(redact, requestSecrets('{"secret":"a.c"}'));
+    expect(dotted("abc a.c")).toBe("abc [redacted]");
+  });
+
+  it("leave every other text alone, the word undefined included", () => {
+    expect(mask("undefined, null and Stryker")).toBe("undefined, null and Stryker");
+  });
+
+  it("rename a header whose name holds a secret, numbering it, and keep the others", () => {
+    const headers = new Headers({ "x-card-4111111111111111": "1", "x-plain": "2" });
+    const safe = redactHeaders(headers, mask);
+    expect([...safe.keys()].sort()).toEqual(["x-plain", "x-redacted-1"]);
+  });
 });
