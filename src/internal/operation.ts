@@ -99,7 +99,8 @@ export type Call = <M extends Method, P extends ClientPathsWithMethod<Api, M> & 
   ...rest: PathArgs<M, P>
 ) => Result<M, P>;
 
-interface Described {
+/** What the generated table says of one operation (generated/operations.ts). */
+export interface Described {
   readonly name: string;
   readonly kind: string;
   readonly where: Readonly<Record<string, string>>;

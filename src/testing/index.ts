@@ -8,7 +8,7 @@ import { responses } from "../../generated/responses.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 import { check, type Rule } from "../internal/checks.js";
 import { maskToken } from "../internal/credentials.js";
-import { holdsShape } from "../internal/operation.js";
+import { type Described, holdsShape } from "../internal/operation.js";
 
 /** One scripted answer of an operation. */
 export interface MockOutcome {
@@ -90,14 +90,6 @@ export interface HsrcpayMock {
   assertNoViolations(): void;
   /** Forgets the calls, violations, scripts and seeds. */
   reset(): void;
-}
-
-interface Described {
-  readonly name: string;
-  readonly kind: string;
-  readonly where: Readonly<Record<string, string>>;
-  readonly params: Rule;
-  readonly shape: Readonly<Record<string, string>>;
 }
 
 interface Route {
