@@ -203,10 +203,7 @@ export function reporterFor(
     else if (read !== "") unknownEnv = env;
   }
   const logger = options.logger ?? globalThis.console;
-  if (
-    (options.logger !== undefined || level !== "off" || unknownEnv !== undefined) &&
-    !consoleShaped(logger)
-  ) {
+  if ((options.logger !== undefined || level !== "off") && !consoleShaped(logger)) {
     throw new HsrcpayValidationError(
       "logger",
       "must be console-shaped: an object with debug, info, warn and error functions",
@@ -215,7 +212,11 @@ export function reporterFor(
   if (options.onRetry !== undefined && typeof options.onRetry !== "function") {
     throw new HsrcpayValidationError("onRetry", "must be a function");
   }
-  if (unknownEnv !== undefined) warnUnknownEnv(logger as Logger, unknownEnv);
+  // With nowhere to write the warning (a runtime without a console), the typo stays silent: it
+  // must not stop the application from starting either.
+  if (unknownEnv !== undefined && consoleShaped(logger)) {
+    warnUnknownEnv(logger as Logger, unknownEnv);
+  }
   const reporter = new Reporter(logger as Logger, level, options.onRetry as RetryHook | undefined);
   return reporter.active ? reporter : undefined;
 }

@@ -1,6 +1,6 @@
 // The reporter behind `logLevel`, `logger`, HSRCPAY_LOG and `onRetry`: which lines each level
 // shows, what they say, and that a broken logger or hook never breaks a call.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { HsrcpayValidationError } from "../../src/index.js";
 import { type AttemptReport, type RetryEvent, reporterFor } from "../../src/internal/log.js";
 import { logRecorder } from "../helpers/log-recorder.js";
@@ -219,5 +219,81 @@ describe("HSRCPAY_LOG that is no level", () => {
     const log = logRecorder();
     expect(reporterFor({ logger: log.logger, logLevel: "off" }, "verbose")).toBeUndefined();
     expect(log.lines).toEqual([]);
+  });
+});
+
+// Found by the mutation run (#19): each case fails on a mutant of log.ts that the tests above let
+// live.
+describe("what a hook returns or throws", () => {
+  const hookLines = (onRetry: () => unknown) => {
+    const log = logRecorder();
+    reporterFor({ logLevel: "warn", logger: log.logger, onRetry }, undefined)?.retry(retry);
+    return log.lines.map((line) => line.line).filter((line) => line.includes("onRetry"));
+  };
+
+  it.each([
+    ["a number", 1],
+    ["an object", {}],
+    ["a string", "ok"],
+    // biome-ignore lint/suspicious/noThenProperty: a hook's answer that only looks like a promise
+    ["an object whose then is no function", { then: 5 }],
+  ])("returning %s is no failure", (_, returned) => {
+    expect(hookLines(() => returned)).toEqual([]);
+  });
+
+  it("an error whose message is no string is told as such, not as unprintable", () => {
+    const odd = Object.assign(new Error("x"), { message: 42 });
+    expect(
+      hookLines(() => {
+        throw odd;
+      }),
+    ).toEqual(["[hsrcpay] onRetry threw (the call goes on): (a value that is not a message)"]);
+  });
+
+  it("a thrown value that cannot be turned into text is told as such", () => {
+    expect(
+      hookLines(() => {
+        throw Object.create(null);
+      }),
+    ).toEqual(["[hsrcpay] onRetry threw (the call goes on): (a value that cannot be printed)"]);
+  });
+});
+
+describe("options that only look right", () => {
+  it("an onRetry that is no function says it must be one", () => {
+    expect(() => reporterFor({ onRetry: 5 }, undefined)).toThrow(
+      new HsrcpayValidationError("onRetry", "must be a function"),
+    );
+  });
+
+  it("a logLevel that only prints as a level is refused", () => {
+    expect(
+      validationFieldOf(() => reporterFor({ logLevel: { toString: () => "debug" } }, undefined)),
+    ).toBe("logLevel");
+  });
+
+  it("a function carrying the four methods is no console-shaped object", () => {
+    const noop = () => {};
+    const logger = Object.assign(() => {}, { debug: noop, info: noop, warn: noop, error: noop });
+    expect(validationFieldOf(() => reporterFor({ logLevel: "warn", logger }, undefined))).toBe(
+      "logger",
+    );
+  });
+});
+
+describe("a runtime without a console", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("makes a client with logging off, and refuses logging with no logger to write to", () => {
+    vi.stubGlobal("console", {});
+    expect(reporterFor({}, undefined)).toBeUndefined();
+    expect(validationFieldOf(() => reporterFor({ logLevel: "debug" }, undefined))).toBe("logger");
+  });
+
+  it("an HSRCPAY_LOG typo still does not stop the application: there is nowhere to warn", () => {
+    vi.stubGlobal("console", {});
+    expect(reporterFor({}, "verbose")).toBeUndefined();
   });
 });
