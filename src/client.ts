@@ -238,7 +238,7 @@ export function createHsrcpayClient(given: HsrcpayClientOptions = {}): HsrcpayCl
   };
 
   const agent = userAgent();
-  const { api, through } = createApi(config, baseUrl, {
+  const sending = createApi(config, baseUrl, {
     ...(agent === undefined ? {} : { "user-agent": agent }),
     ...defaultHeaders,
   });
@@ -251,7 +251,8 @@ export function createHsrcpayClient(given: HsrcpayClientOptions = {}): HsrcpayCl
     timeout: config.timeoutMs,
     maxResponseBytes: config.maxResponseBytes,
   });
-  const call = createCall(api, through);
+  const { api } = sending;
+  const call = createCall(sending);
   return {
     payments: paymentsResource(call),
     accounts: accountsResource(call),

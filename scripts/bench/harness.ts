@@ -1,25 +1,24 @@
-// Shared pieces of `npm run bench`: the loopback server process, the variants under test, stats.
+// Shared pieces of `npm run bench`: the loopback server, the client and its peers making one
+// recorded request each, and the statistics.
 import { type ChildProcess, fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import axios from "axios";
+import ky from "ky";
+import OpenAI from "openai";
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
+import type { HsrcpayClient } from "../../src/index.js";
+import { type BenchedOperation, type SentRequest, token } from "./operations.js";
 
 // The built package, as users load it (`npm run bench` builds first).
 const { createHsrcpayClient } = (await import(
   new URL("../../dist/index.js", import.meta.url).href
 )) as typeof import("../../src/index.js");
 
-export const token = "sk_test_bench0000000000000000000";
-export const params = {
-  account_id: "acct_1PqR7sT2uV3wX4yZ",
-  name: "CI deploy",
-  permissions: { payments: ["read"] },
-};
-const { account_id: _, ...body } = params;
-export const bodyText = JSON.stringify(body);
+export { createHsrcpayClient };
 
 export interface LoopbackServer {
   baseUrl: string;
@@ -32,7 +31,7 @@ export interface LoopbackServer {
  */
 export async function startServer(inProcess = false): Promise<LoopbackServer> {
   if (inProcess) {
-    const { handler } = await import("./answers.mjs");
+    const { handler } = await import("./answers.js");
     const server = createServer(handler);
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -45,7 +44,8 @@ export async function startServer(inProcess = false): Promise<LoopbackServer> {
       },
     };
   }
-  const child: ChildProcess = fork(fileURLToPath(new URL("server.mjs", import.meta.url)), {
+  const child: ChildProcess = fork(fileURLToPath(new URL("server.ts", import.meta.url)), {
+    execArgv: ["--import", "tsx"],
     stdio: "ignore",
   });
   const port = await new Promise<number>((resolve) =>
@@ -54,156 +54,115 @@ export async function startServer(inProcess = false): Promise<LoopbackServer> {
   return { baseUrl: `http://127.0.0.1:${port}/v1`, stop: () => child.kill() };
 }
 
-export type Variant = () => Promise<unknown>;
+export type Call = () => PromiseLike<unknown>;
 
 /**
- * Each operation made by raw fetch (the baseline) and by the client, plus the other ways to make
- * a create; each reads and parses the whole body.
+ * What a user would pick instead of the client, each making the client's recorded request with
+ * its own retries and timeouts on where it has them. Raw fetch and the guarded floor are the
+ * baselines; the four libraries are the peers the client must beat.
  */
-export function variants(
-  baseUrl: string,
-  fetchImpl: typeof fetch = fetch,
-): Record<string, Variant> {
-  const url = `${baseUrl}/api-keys/?account_id=${params.account_id}`;
-  const keyUrl = `${baseUrl}/api-keys/key_4hW8pK2sD6fG0jL3`;
-  const headers = {
-    authorization: `Bearer ${token}`,
-    "content-type": "application/json",
-    accept: "application/json",
-    "idempotency-key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31",
-  };
-  const read = { authorization: `Bearer ${token}`, accept: "application/json" };
-  const bare = createClient<paths>({ baseUrl, fetch: fetchImpl, headers });
-  // As users make it: given a fetch only when it is not the runtime's own.
-  const hsrcpay = createHsrcpayClient({
-    token,
-    baseUrl,
-    ...(fetchImpl === globalThis.fetch ? {} : { fetch: fetchImpl }),
-  });
-  const http = axios.create({ headers });
-  const query = { query: { account_id: params.account_id } };
-  const json = async (response: Promise<Response>) => (await response).json();
-  // What the client sets on every attempt besides the request itself: a timeout that aborts
-  // through a signal (30 s, cleared when the body is read) and redirect: "manual".
-  const guarded = async () => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 30_000);
-    try {
-      const init = { method: "POST", headers, body: bodyText, redirect: "manual" as const };
-      return await json(fetchImpl(url, { ...init, signal: controller.signal }));
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  // The least a client built as #11 asks can cost: openapi-fetch typed by the spec's paths, with a
-  // light Request (the issue's own hint) and a fetch(url, init), plus what #9 requires of every
-  // attempt: a timeout that aborts through a signal and covers the body read, and no redirects.
-  // No retries, Idempotency-Key, envelope checks, caps or redaction: the client's own work is what
-  // each operation measures above its floor. Each floor sends the headers its raw fetch sends.
-  const floorClient = (sent: Record<string, string>) =>
-    createClient<paths>({
-      baseUrl,
-      headers: sent,
-      Request: LightRequest as unknown as typeof Request,
-      fetch: ((request: LightRequest) =>
-        fetchImpl(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-          redirect: "manual",
-          signal: request.signal,
-        })) as unknown as typeof fetch,
-    });
-  const writes = floorClient(headers);
-  const reads = floorClient(read);
-  const timed = async <T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 30_000);
-    try {
-      return await call(controller.signal);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  const id = "key_4hW8pK2sD6fG0jL3";
-  const floors: Record<string, Variant> = {
-    [floorName]: () =>
-      timed((signal) => writes.POST("/api-keys/", { params: query, body, signal })),
-    "floor: list": () =>
-      timed((signal) =>
-        reads.GET("/api-keys/", {
-          params: { query: { account_id: params.account_id, page: 1, limit: 10 } },
-          signal,
-        }),
-      ),
-    "floor: delete": () =>
-      timed((signal) => writes.DELETE("/api-keys/{id}", { params: { path: { id } }, signal })),
-    "floor: regenerate": () =>
-      timed((signal) =>
-        writes.POST("/api-keys/{id}/regenerate", { params: { path: { id } }, signal }),
-      ),
-  };
-  return {
-    "raw fetch": () => json(fetchImpl(url, { method: "POST", headers, body: bodyText })),
-    "raw fetch with a timeout signal": guarded,
-    ...floors,
-    "hsrcpay.apiKeys.create": () => hsrcpay.apiKeys.create(params),
-    "raw fetch: list": () => json(fetchImpl(`${url}&page=1&limit=10`, { headers: read })),
-    "hsrcpay.apiKeys.list (one page)": async () =>
-      hsrcpay.apiKeys.list({ account_id: params.account_id, limit: 10 }),
-    "raw fetch: delete": () => json(fetchImpl(keyUrl, { method: "DELETE", headers })),
-    "hsrcpay.apiKeys.delete": () => hsrcpay.apiKeys.delete("key_4hW8pK2sD6fG0jL3"),
-    "raw fetch: regenerate": () =>
-      json(fetchImpl(`${keyUrl}/regenerate`, { method: "POST", headers })),
-    "hsrcpay.apiKeys.regenerate": () => hsrcpay.apiKeys.regenerate("key_4hW8pK2sD6fG0jL3"),
-    "bare openapi-fetch": () => bare.POST("/api-keys/", { params: query, body }),
-    "hsrcpay.raw.POST": () => hsrcpay.raw.POST("/api-keys/", { params: query, body }),
-    axios: () => http.post(url, body),
+export const baselines = ["guarded floor", "raw fetch"] as const;
+export const libraries = ["openapi-fetch", "openai-node", "ky", "axios"] as const;
+export type Peer = (typeof baselines)[number] | (typeof libraries)[number];
+
+/** The peers for one base URL: each library's client is made once, as an application would. */
+export function peers(baseUrl: string): (sent: SentRequest) => Record<Peer, Call> {
+  const bare = createClient<paths>({ baseUrl });
+  const openai = new OpenAI({ apiKey: token, baseURL: baseUrl, maxRetries: 2, timeout: 30_000 });
+  const kyClient = ky.create({ retry: { limit: 2 }, timeout: 30_000 });
+  const http = axios.create({ timeout: 30_000, maxRedirects: 0 });
+  return (sent) => {
+    const { method, url, headers } = sent;
+    const body = sent.body ?? null;
+    const json = body === null ? undefined : (JSON.parse(body) as unknown);
+    const read = async (response: Response) => {
+      const text = await response.text();
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    };
+    const verb = method.toLowerCase() as "get" | "post" | "put" | "delete";
+    // openai-node's generic methods (`client.post(path, { body, idempotencyKey })`), the
+    // Stainless runtime its SDKs share; it sets its own Authorization from apiKey.
+    const openaiOptions = {
+      query: sent.query,
+      ...(json === undefined ? {} : { body: json }),
+    };
+    return {
+      // Raw fetch with a per-attempt timeout that also covers the body read, and no redirects:
+      // what any client that holds against a hostile path pays.
+      "guarded floor": async () => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), 30_000);
+        try {
+          const init = { method, headers, body, redirect: "manual" as const };
+          return await read(await fetch(url, { ...init, signal: controller.signal }));
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      "raw fetch": async () => read(await fetch(url, { method, headers, body })),
+      "openapi-fetch": () =>
+        bare.request(
+          verb as "post",
+          sent.template as "/payments/",
+          {
+            params: { path: sent.path, query: sent.query },
+            headers,
+            ...(json === undefined ? {} : { body: json as never }),
+          } as never,
+        ),
+      "openai-node": () =>
+        verb === "get"
+          ? openai.get(sent.relativePath, openaiOptions)
+          : openai[verb](sent.relativePath, { ...openaiOptions, idempotencyKey: randomUUID() }),
+      ky: () => kyClient(url, { method, headers, body }).json(),
+      axios: () => http.request({ url, method, headers, data: body }),
+    };
   };
 }
 
-/** What openapi-fetch builds and hands to fetch, and no more (url, method, headers, body, signal). */
-class LightRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: HeadersInit;
-  readonly body: BodyInit | null;
-  readonly signal: AbortSignal | null;
-  constructor(url: string, init: RequestInit = {}) {
-    this.url = url;
-    this.method = init.method ?? "GET";
-    this.headers = init.headers ?? {};
-    this.body = init.body ?? null;
-    this.signal = init.signal ?? null;
+/** The client as a user makes it, and `raw` making the same request as the resource method. */
+export function clientCalls(
+  hsrcpay: HsrcpayClient,
+  operation: BenchedOperation,
+  sent: SentRequest,
+): Record<string, Call> {
+  const calls: Record<string, Call> = { [operation.name]: () => operation.call(hsrcpay) };
+  if (operation.kind === "object" && operation.write) {
+    const raw = hsrcpay.raw as unknown as Record<
+      string,
+      (path: string, init: Record<string, unknown>) => Promise<unknown>
+    >;
+    const init = {
+      params: { path: sent.path, query: sent.query },
+      ...(sent.body === undefined ? {} : { body: JSON.parse(sent.body) as unknown }),
+    };
+    const method = raw[sent.method];
+    if (!method) throw new Error(`raw has no ${sent.method}`);
+    calls[`raw.${sent.method} ${sent.template}`] = () => method(sent.template, init);
+  }
+  return calls;
+}
+
+export function newClient(baseUrl: string, fetchImpl?: typeof fetch): HsrcpayClient {
+  return createHsrcpayClient({ token, baseUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+}
+
+/**
+ * Throws unless a variant's answer is a success: every pair is checked once before it is timed,
+ * so a peer answered 404 (a wrong path, say) cannot pass for a fast one.
+ */
+export function assertSuccess(name: string, result: unknown): void {
+  const held = result as { error?: unknown; response?: unknown; status?: unknown } | undefined;
+  const status =
+    held?.response instanceof Response
+      ? held.response.status
+      : typeof held?.status === "number"
+        ? held.status
+        : 200;
+  if ((held && "error" in held && held.error !== undefined) || status < 200 || status > 299) {
+    throw new Error(`${name} did not succeed: ${JSON.stringify(result).slice(0, 300)}`);
   }
 }
-
-export const floorName = "floor: openapi-fetch, light Request, timeout signal, no redirects";
-
-/** Each targeted operation's floor: the same call with nothing of the client's own. */
-export const floorOf: Record<string, string> = {
-  "hsrcpay.apiKeys.create": floorName,
-  "hsrcpay.apiKeys.list (one page)": "floor: list",
-  "hsrcpay.apiKeys.delete": "floor: delete",
-  "hsrcpay.apiKeys.regenerate": "floor: regenerate",
-  "hsrcpay.raw.POST": floorName,
-};
-
-/** Which raw-fetch variant is the baseline of a client variant. */
-export const baselineOf: Record<string, string> = {
-  "hsrcpay.apiKeys.create": "raw fetch",
-  "raw fetch with a timeout signal": "raw fetch",
-  [floorName]: "raw fetch",
-  "floor: list": "raw fetch: list",
-  "floor: delete": "raw fetch: delete",
-  "floor: regenerate": "raw fetch: regenerate",
-  "hsrcpay.apiKeys.list (one page)": "raw fetch: list",
-  "hsrcpay.apiKeys.delete": "raw fetch: delete",
-  "hsrcpay.apiKeys.regenerate": "raw fetch: regenerate",
-  "bare openapi-fetch": "raw fetch",
-  "hsrcpay.raw.POST": "raw fetch",
-  axios: "raw fetch",
-};
 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;

@@ -1,14 +1,15 @@
-// 5. Memory: heap after 1,000 and after 50,000 calls on the loopback server, for apiKeys.create and
-// for raw fetch as the baseline, each in its own child process started with --expose-gc.
+// 5. Memory: heap after 1,000 and after 50,000 calls of one write on the loopback server, for the
+// client and for raw fetch as the baseline, each in its own child process started with --expose-gc.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export interface MemoryResult {
+  operation: string;
   after1kMiB: number;
   after50kMiB: number;
 }
 
-export function memory(variant: "raw fetch" | "hsrcpay.apiKeys.create"): Promise<MemoryResult> {
+export function memory(variant: "raw fetch" | "client"): Promise<MemoryResult> {
   const child = fork(fileURLToPath(new URL("memory-child.ts", import.meta.url)), [variant], {
     execArgv: ["--import", "tsx", "--expose-gc"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],

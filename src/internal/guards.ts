@@ -19,11 +19,16 @@ export function checkString(value: unknown, field: string, what: string): string
   return value;
 }
 
+export const unpairedSurrogate = "contains an unpaired UTF-16 surrogate";
+
+/** Whether a string can be encoded as UTF-8 (fetch and encodeURIComponent would throw on it). */
+export function isWellFormed(value: string): boolean {
+  return !loneSurrogate.test(value);
+}
+
 /** Refuses a string that cannot be encoded as UTF-8 (fetch and encodeURIComponent would throw). */
 export function checkWellFormed(value: string, field: string): void {
-  if (loneSurrogate.test(value)) {
-    throw new HsrcpayValidationError(field, "contains an unpaired UTF-16 surrogate");
-  }
+  if (!isWellFormed(value)) throw new HsrcpayValidationError(field, unpairedSurrogate);
 }
 
 /**

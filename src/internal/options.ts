@@ -1,5 +1,6 @@
 // The client's and the per-call options, checked in one place before anything is sent.
 import { HsrcpayValidationError } from "../errors/validation-error.js";
+import { setOwn } from "./checks.js";
 import { retryDefaults } from "./retry.js";
 import type { CallControls } from "./transport.js";
 
@@ -183,7 +184,7 @@ export function checkHeaders(
         "must be a string of Latin-1 characters without line breaks or other control characters",
       );
     }
-    setHeader(headers, lower, value);
+    setOwn(headers, lower, value);
   }
   return headers;
 }
@@ -246,16 +247,6 @@ export function checkRequestOptions(
       token: options.token,
     },
   };
-}
-
-/** Sets an own property even for `__proto__`, which plain assignment would take as the prototype. */
-export function setHeader(headers: Record<string, string>, name: string, value: string): void {
-  Object.defineProperty(headers, name, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }
 
 /** Per-call settings a resource method hands to the transport (already checked). */

@@ -363,10 +363,16 @@ export function withRequestSecrets(redact: Redact, secrets: ReadonlySet<string>)
 /** The start of a secret left at the end of a text cut at a cap: from its seventh character on. */
 function maskCutSecret(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
-    for (let length = secret.length - 1; length >= 6; length--) {
-      if (text.endsWith(secret.slice(0, length))) {
-        return `${text.slice(0, text.length - length)}${redactedValue}`;
-      }
+    // The longest cut start first: the earliest place in the text's last characters where the
+    // secret's first six begin and the rest of the text goes on as the secret does. One search
+    // per secret rather than a copy of each of its starts (every header of every such answer).
+    const head = secret.slice(0, 6);
+    for (
+      let at = text.indexOf(head, Math.max(0, text.length - secret.length + 1));
+      at !== -1;
+      at = text.indexOf(head, at + 1)
+    ) {
+      if (secret.startsWith(text.slice(at))) return `${text.slice(0, at)}${redactedValue}`;
     }
   }
   return text;

@@ -483,15 +483,24 @@ function received(
   // them now, headers included, since its headers go on to errors, `raw` and log lines; a success's
   // redactor is worked out only if something is redacted later (an invalid 2xx's error).
   const redact = responseRedactor(tokenRedact, body.text);
-  const masked = (response.status > 299 && redact !== tokenRedact) || sentSecrets;
+  // The headers already went through `tokenRedact` (the request's secrets included) in `headOf`:
+  // a second pass is for the body's own secrets only, when it has any.
+  const masked = redact !== tokenRedact && (response.status > 299 || sentSecrets);
+  let statusText: string | undefined;
   return {
     status: response.status,
-    // Control characters, and anything a Response's statusText would refuse, are dropped.
+    // Worked out when read (by `raw` and error messages), not on every success: redacting it with
+    // the body's secrets would parse a body that holds a `key` field a second time.
+    // Control characters, and anything a Response's statusText would refuse, are dropped,
     // and the mask's ellipsis is written as three dots, as in headers: a Response refuses U+2026.
-    statusText: redactHeader("", response.statusText.replace(/[^\t\x20-\x7e]/g, ""), redact).slice(
-      0,
-      200,
-    ),
+    get statusText() {
+      statusText ??= redactHeader(
+        "",
+        response.statusText.replace(/[^\t\x20-\x7e]/g, ""),
+        redact,
+      ).slice(0, 200);
+      return statusText;
+    },
     headers: masked ? redactHeaders(head.headers, redact) : head.headers,
     retryAfter: head.retryAfter,
     requestId:

@@ -6,9 +6,10 @@ import type { paths } from "../../generated/schema.js";
 import { HsrcpayError } from "../errors/hsrcpay-error.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 import type { Received } from "./answer.js";
+import { setOwn } from "./checks.js";
 import { type RequestSummary, tooLarge } from "./envelope.js";
 import { checkPathFilled, checkWellFormed, serializePath } from "./guards.js";
-import { type CallSettings, setHeader } from "./options.js";
+import type { CallSettings } from "./options.js";
 import { requestSecrets } from "./redact.js";
 import { labelOf, send, type TransportConfig } from "./transport.js";
 
@@ -113,17 +114,21 @@ function realResponse(received: Received, text: string): Response {
  */
 class PlainResponse {
   readonly status: number;
-  readonly statusText: string;
   readonly ok: boolean;
   readonly headers: Headers;
   readonly body = null;
   readonly #text: string;
+  readonly #received: Received;
   constructor(received: Received, text: string) {
     this.status = received.status;
-    this.statusText = received.statusText;
     this.ok = received.status < 300;
     this.headers = received.headers;
     this.#text = text;
+    this.#received = received;
+  }
+  /** Read from the answer only when asked: see `received` in transport.ts. */
+  get statusText(): string {
+    return this.#received.statusText;
   }
   async text(): Promise<string> {
     return this.#text;
@@ -156,18 +161,68 @@ function serializeQuery(query: Record<string, unknown>): string {
   return search;
 }
 
+/**
+ * A resource method's request as the client builds it when no middleware is registered: the same
+ * URL, headers and body openapi-fetch would build, without building them twice through `Headers`
+ * objects and a stand-in Request only to take them apart again (see `createApi`).
+ */
+export type Direct = (
+  settings: CallSettings,
+  method: string,
+  schemaPath: string,
+  pathParams: Record<string, unknown>,
+  query: Record<string, unknown>,
+  json: string | undefined,
+  headers: Record<string, string>,
+) => Promise<{ received: Received; request: RequestSummary }>;
+
 export function createApi(
   config: TransportConfig,
   baseUrl: string,
   /** Sent on every request, under the per-call headers: the User-Agent, `defaultHeaders`. */
   defaultHeaders: Record<string, string> = {},
-): { api: Api; through: Through } {
+): { api: Api; through: Through; direct: Direct; hasMiddleware: () => boolean } {
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
+  /** Sends one request built by openapi-fetch or by `direct`, and reads its answer. */
+  const exchange = async (
+    settings: CallSettings,
+    outgoing: {
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      body: string | undefined;
+    },
+    requestSignal: AbortSignal | null,
+  ) => {
+    const { method, headers, body } = outgoing;
+    // The one Idempotency-Key rule: every write carries one, the same on each retry.
+    if (method !== "GET" && method !== "HEAD") {
+      headers["idempotency-key"] =
+        settings.idempotencyKey ?? headers["idempotency-key"] ?? crypto.randomUUID();
+    }
+    const received = await send(config, outgoing, {
+      signal: settings.signal ?? requestSignal ?? undefined,
+      timeoutMs: settings.timeoutMs,
+      maxRetries: settings.maxRetries,
+      secrets: requestSecrets(body),
+      token: settings.token,
+    });
+    const request: RequestSummary = {
+      // Through `raw`, the path holds what the caller passed as path parameters: redacted.
+      label:
+        settings.schemaPath === undefined
+          ? received.redact(labelOf(outgoing))
+          : `${method} ${basePath}${settings.schemaPath}`,
+      idempotencyKey: headers["idempotency-key"],
+    };
+    if (received.status < 300 && received.truncated) throw tooLarge(received, request);
+    return { received, request };
+  };
   const through: Through = (settings) => async (request) => {
     checkPathFilled(request.url);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
-      if (name === "__proto__") setHeader(headers, name, value);
+      if (name === "__proto__") setOwn(headers, name, value);
       else headers[name] = value;
     });
     const body =
@@ -176,48 +231,65 @@ export function createApi(
         : typeof request.body === "string"
           ? request.body
           : await new Response(request.body).text();
-    // The one Idempotency-Key rule: every write carries one, the same on each retry.
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      headers["idempotency-key"] =
-        settings.idempotencyKey ?? headers["idempotency-key"] ?? crypto.randomUUID();
-    }
     const outgoing = { method: request.method, url: request.url, headers, body };
-    const received = await send(config, outgoing, {
-      signal: settings.signal ?? request.signal ?? undefined,
-      timeoutMs: settings.timeoutMs,
-      maxRetries: settings.maxRetries,
-      secrets: requestSecrets(body),
-      token: settings.token,
-    });
-    const summary: RequestSummary = {
-      // Through `raw`, the path holds what the caller passed as path parameters: redacted.
-      label:
-        settings.schemaPath === undefined
-          ? received.redact(labelOf(outgoing))
-          : `${request.method} ${basePath}${settings.schemaPath}`,
-      idempotencyKey: headers["idempotency-key"],
-    };
-    const ok = received.status < 300;
-    if (ok && received.truncated) throw tooLarge(received, summary);
+    const { received, request: summary } = await exchange(settings, outgoing, request.signal);
     // A failure body goes on redacted (it is for diagnosis); a success body as it arrived (it is
     // the data asked for). A resource method reads the answer itself, so openapi-fetch and
     // middleware get a body-less stand-in; `raw` gets a real Response.
-    const text = ok ? received.text : received.redact(received.text);
+    const text = received.status < 300 ? received.text : received.redact(received.text);
     const response = settings.readByClient
       ? (new PlainResponse(received, text) as unknown as Response)
       : realResponse(received, text);
     (response as Answered)[answer] = { received, request: summary };
     return response;
   };
+  const sentByDefault = { accept: "application/json", ...defaultHeaders };
   const api = createClient<RawPaths, "application/json">({
     baseUrl,
     Request: PlainRequest as unknown as typeof Request,
-    headers: { accept: "application/json", ...defaultHeaders },
+    headers: sentByDefault,
     querySerializer: serializeQuery,
     pathSerializer: serializePath,
     fetch: through({}),
   });
-  return { api, through };
+  // The defaults as a Headers object would hand them on: names lower-cased, values trimmed.
+  const defaults: Record<string, string> = {};
+  new Headers(sentByDefault).forEach((value, name) => {
+    setOwn(defaults, name, value);
+  });
+  const origin = baseUrl.replace(/\/$/, "");
+  const direct: Direct = (settings, method, schemaPath, pathParams, query, json, callHeaders) => {
+    const search = serializeQuery(query);
+    const url = `${serializePath(`${origin}${schemaPath}`, pathParams)}${search ? `?${search}` : ""}`;
+    checkPathFilled(url);
+    const headers: Record<string, string> = {};
+    // openapi-fetch's order: the JSON content type, the defaults, the call's own headers.
+    if (json !== undefined) headers["content-type"] = "application/json";
+    for (const name in defaults) setOwn(headers, name, defaults[name] as string);
+    for (const name in callHeaders) {
+      setOwn(headers, name, (callHeaders[name] as string).replace(/^[\t ]+|[\t ]+$/g, ""));
+    }
+    return exchange(settings, { method, url, headers, body: json }, null);
+  };
+  // Middleware sees every call, the resource methods' included (the README promises it): while
+  // any is registered, resource methods go through openapi-fetch as `raw` does. The list mirrors
+  // openapi-fetch's own (`use` appends, `eject` removes one occurrence of each).
+  const middleware: unknown[] = [];
+  const { use, eject } = api;
+  api.use = (...added) => {
+    for (const item of added) {
+      use(item);
+      if (item) middleware.push(item);
+    }
+  };
+  api.eject = (...removed) => {
+    eject(...removed);
+    for (const item of removed) {
+      const index = middleware.indexOf(item);
+      if (index !== -1) middleware.splice(index, 1);
+    }
+  };
+  return { api, through, direct, hasMiddleware: () => middleware.length > 0 };
 }
 
 /** The transport's answer behind a response from `through`. */

@@ -24,7 +24,7 @@ function countingCall() {
     sent.push(String(url));
     return new Response("{}", { status: 500 });
   };
-  const { api, through } = createApi(
+  const sending = createApi(
     {
       fetch: fetch as typeof globalThis.fetch,
       token: () => "sk_test_agreement000000000000",
@@ -34,7 +34,7 @@ function countingCall() {
     },
     "https://api.test/v1",
   );
-  return { call: createCall(api, through), sent };
+  return { call: createCall(sending), sent };
 }
 
 interface Field {
