@@ -135,6 +135,9 @@ const allPairs = lines.flatMap((line) =>
   ),
 );
 const lostPairs = allPairs.filter((row) => !(row.ratio < 1));
+const headlinePairs = headlineRows.filter((row) =>
+  (libraries as readonly string[]).includes(row.peer),
+).length;
 const headlineLost = headlineRows.filter(
   (row) => (libraries as readonly string[]).includes(row.peer) && !(row.ratio < 1),
 );
@@ -212,7 +215,7 @@ absolute times vary with the machine and its load.
 | target | measured | |
 | --- | --- | --- |
 | every operation at most ${fmt(floorTarget, 2)}x the guarded floor, Node ${headlineMajor}, server in the client's process | worst ${times(worstFloor)} | ${worstFloor <= floorTarget ? "met" : "**missed**"} |
-| every operation faster than openapi-fetch, openai-node, ky and axios, Node ${headlineMajor}, server in the client's process | ${headlineLost.length === 0 ? "all" : `${headlineLost.length} of`} ${headlineRows.filter((row) => (libraries as readonly string[]).includes(row.peer)).length} pairs faster${headlineLost.length ? `; not: ${headlineLost.map((row) => `${row.variant} over ${row.peer} ${times(row.ratio)}`).join(", ")}` : ""} | ${headlineLost.length === 0 ? "met" : "**missed**"} |
+| every operation faster than openapi-fetch, openai-node, ky and axios, Node ${headlineMajor}, server in the client's process | ${headlinePairs - headlineLost.length} of ${headlinePairs} pairs faster${headlineLost.length ? `; not: ${headlineLost.map((row) => `${row.variant} over ${row.peer} ${times(row.ratio)}`).join(", ")}` : ""} | ${headlineLost.length === 0 ? "met" : "**missed**"} |
 | the same, on both Node lines and both server placements | ${allPairs.length - lostPairs.length} of ${allPairs.length} pairs faster | ${lostPairs.length === 0 ? "met" : "**missed**"} |
 | min+gzip browser bundle against openai-node's and stripe-node's | ${ours?.gzipped.toLocaleString("en")} B against ${sizes[2]?.gzipped.toLocaleString("en")} B and ${sizes[3]?.gzipped.toLocaleString("en")} B | ${ours && ours.gzipped < Math.min(sizes[2]?.gzipped ?? 0, sizes[3]?.gzipped ?? 0) ? "smaller" : "**larger**"} |
 | cold start, import and first call, against the peers (Node ${headlineMajor}) | ${fmt((cold[1]?.importMs ?? 0) + (cold[1]?.firstCallMs ?? 0))} ms; the peers ${cold
