@@ -13,7 +13,13 @@ import {
   percentile,
   startServer,
 } from "./harness.js";
-import { allOperations, type BenchedOperation, onePerKind, ownCost, record } from "./operations.js";
+import {
+  allOperations,
+  type BenchedOperation,
+  holdsSecrets,
+  onePerKind,
+  record,
+} from "./operations.js";
 
 export interface LoopbackRow {
   /** The operation, as `onePerKind` chose it. */
@@ -58,19 +64,13 @@ export async function chooseOperations(baseUrl: string) {
   const client = (fetchImpl: typeof fetch) => newClient(baseUrl, fetchImpl);
   const recorded = new Map<BenchedOperation, Awaited<ReturnType<typeof record>>>();
   for (const operation of all) recorded.set(operation, await record(operation, baseUrl, client));
-  let chosen = all;
-  if (!named?.length && process.env.BENCH_ALL !== "1") {
-    const cost = new Map<BenchedOperation, number>();
-    // Four rounds, the least of each operation's medians kept: the first round also warms up the
-    // code every operation shares, and a round slowed by the machine does not pick the operation.
-    for (let round = 0; round < 4; round++) {
-      for (const [operation, { answer }] of recorded) {
-        const us = await ownCost(operation, answer, client, 500);
-        if (round > 0) cost.set(operation, Math.min(us, cost.get(operation) ?? us));
-      }
-    }
-    chosen = onePerKind(all, (operation) => cost.get(operation) ?? 0);
-  }
+  const weight = (operation: BenchedOperation) => {
+    const made = recorded.get(operation);
+    return (made?.sent.body?.length ?? 0) + (made?.answer.body.byteLength ?? 0);
+  };
+  const secrets = (operation: BenchedOperation) => holdsSecrets(recorded.get(operation)?.sent.body);
+  const chosen =
+    named?.length || process.env.BENCH_ALL === "1" ? all : onePerKind(all, weight, secrets);
   return chosen.map((operation) => {
     const sent = recorded.get(operation)?.sent;
     if (!sent) throw new Error(`${operation.name} was not recorded`);

@@ -1,7 +1,7 @@
 // What the bench calls, taken from tables rather than written per operation: the contract suite's
 // valid call of every operation (test/contract/operations.ts) and the spec's call kinds
 // (generated/operations.ts). An operation added with its contract row is benched with no line here.
-import { operations } from "../../generated/operations.js";
+import { operations, secretFields } from "../../generated/operations.js";
 import type { HsrcpayClient } from "../../src/index.js";
 import { operationsUnderTest } from "../../test/contract/operations.js";
 
@@ -61,21 +61,29 @@ export function allOperations(): BenchedOperation[] {
 }
 
 /**
- * One read and one write per call kind, as the issue allows: of each (kind, read or write), the
- * operation on which the client does the most of its own work (`weight`, measured by the caller),
- * which bounds the lighter ones of its kind.
+ * One read and one write per call kind, as the issue allows, and one more of each that sends
+ * secret fields (a card, a webhook secret: masking them is work only those calls do): of each
+ * group, the operation with the largest `weight` (the bytes it sends and is answered, measured by
+ * the caller), whose parsing, checks and redaction bound those of the lighter ones of its group.
+ * Bytes rather than time: the choice must be the same from run to run, so that runs compare.
  */
 export function onePerKind(
   all: BenchedOperation[],
   weight: (operation: BenchedOperation) => number,
+  sendsSecrets: (operation: BenchedOperation) => boolean,
 ): BenchedOperation[] {
   const heaviest = new Map<string, BenchedOperation>();
   for (const operation of all) {
-    const group = `${operation.kind} ${operation.write}`;
+    const group = `${operation.kind} ${operation.write} ${sendsSecrets(operation)}`;
     const held = heaviest.get(group);
     if (!held || weight(operation) > weight(held)) heaviest.set(group, operation);
   }
   return [...heaviest.values()];
+}
+
+/** Whether a request body holds a field the spec marks `x-hsrcpay-secret`. */
+export function holdsSecrets(body: string | undefined): boolean {
+  return body !== undefined && secretFields.some((name) => body.includes(`"${name}"`));
 }
 
 /** A recorded answer, to replay from memory. */
@@ -130,31 +138,6 @@ export async function record(
     throw new Error(`${operation.name} made ${seen.length} requests; the bench compares one`);
   }
   return { sent, answer };
-}
-
-/**
- * The client's own work on one operation, in microseconds per call: its call made against a
- * `fetch` that replays the recorded answer from memory, so no socket or server time is counted.
- */
-export async function ownCost(
-  operation: BenchedOperation,
-  answer: Answer,
-  createClient: (fetchImpl: typeof fetch) => HsrcpayClient,
-  calls = 300,
-): Promise<number> {
-  const replay = (async () =>
-    new Response(answer.body.slice(0), {
-      status: answer.status,
-      headers: answer.headers,
-    })) as unknown as typeof fetch;
-  const hsrcpay = createClient(replay);
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const started = performance.now();
-    await operation.call(hsrcpay);
-    times.push((performance.now() - started) * 1000);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(calls / 2)] ?? 0;
 }
 
 /** `{ id: "pay_1" }` from `/payments/{id}/confirm` and `/payments/pay_1/confirm`. */

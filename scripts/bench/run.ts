@@ -248,9 +248,9 @@ ${why}
 A node:http server on 127.0.0.1 answers every operation with its first documented success and
 that status's example (generated/responses.ts). The operations come from tables, not from this
 script: the contract suite's valid call of every operation (test/contract/operations.ts), of which
-the bench keeps, for each call kind of the spec and each of read and write, the one on which the
-client does the most of its own work (its call against a \`fetch\` that replays the answer from
-memory); \`BENCH_ALL=1\` measures every operation. \`raw\` makes the object write's request.
+the bench keeps, for each call kind of the spec and each of read and write, and for the writes that
+send secret fields (a card), the one that sends and is answered the most bytes (the same choice
+from run to run); \`BENCH_ALL=1\` measures every operation. \`raw\` makes each object write's request.
 Each of the client's calls is measured in a pair with one peer at a time, ${calls.toLocaleString("en")} calls each after
 300 warm-up calls, the two alternating call by call, each reading and parsing the whole body; a
 ratio below 1 is the client being faster.
