@@ -201,6 +201,7 @@ const moved = Object.entries(figures)
   })
   .map(([name, now]) => `| ${name} | ${fmt(previous[name] ?? Number.NaN, 3)} | ${fmt(now, 3)} |`);
 const why = readFileSync(new URL("why-figures-moved.md", import.meta.url), "utf8").trim();
+const missed = readFileSync(new URL("targets-missed.md", import.meta.url), "utf8").trim();
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 const report = `# Benchmarks
@@ -236,6 +237,10 @@ with their own retries and timeouts on where they have them:
 - **openai-node**: \`new OpenAI({ baseURL, maxRetries: 2, timeout })\` and its generic
   \`client.post(path, { body, idempotencyKey })\` (\`get\`, \`delete\`), the Stainless runtime many SDKs share.
 - **ky** with \`retry: { limit: 2 }\` and \`timeout\`; **axios** with \`timeout\` and \`maxRedirects: 0\`.
+
+## Targets missed, and what meeting them would take
+
+${missed}
 
 ## What moved since ${previousDate}, and why
 
