@@ -307,3 +307,28 @@ describe("createHsrcpayClient without crypto.randomUUID", () => {
     expect(client).not.toBeInstanceOf(Error);
   });
 });
+
+// Found by the mutation run: a failure's request id meets the failure body's secrets too.
+describe("a failure whose request id echoes a secret of its own body", () => {
+  it("hands back the request id with that secret masked", async () => {
+    const secret = "whsec_zz81Kq2Lm7Np4Vb6Xc3";
+    const fetch = async () =>
+      new Response(
+        JSON.stringify({
+          success: false,
+          message: "conflict",
+          error: { code: 409, message: "conflict", details: { secret } },
+        }),
+        {
+          status: 409,
+          headers: { "content-type": "application/json", "x-request-id": `req-${secret}` },
+        },
+      );
+    const hsrcpay = createHsrcpayClient({ token, fetch, maxRetries: 0 });
+    const error = (await rejectionOf(hsrcpay.webhooks.list({ account_id: "acct_1" }))) as {
+      requestId?: string;
+    };
+    expect(error.requestId).toMatch(/^req-/);
+    expect(error.requestId).not.toContain(secret);
+  });
+});

@@ -9,7 +9,13 @@ import {
   RateLimitError,
 } from "../../src/index.js";
 import type { Received } from "../../src/internal/answer.js";
-import { apiError, isObject, readData, tooLarge } from "../../src/internal/envelope.js";
+import {
+  apiError,
+  isObject,
+  readData,
+  readDeleted,
+  tooLarge,
+} from "../../src/internal/envelope.js";
 import { redactorFor } from "../../src/internal/redact.js";
 import { apiKeyData, errorEnvelope, successEnvelope, token } from "../helpers/fixtures.js";
 import { rejectionOf } from "../helpers/rejection.js";
@@ -294,5 +300,51 @@ describe("the snippet of a body that is not the envelope", () => {
     ],
   ])("%s", (_, body, expected) => {
     expect(bodyStartOf(body)).toBe(expected);
+  });
+});
+
+// Found by the mutation run (#19): each case fails on a mutant of envelope.ts the tests above let
+// live.
+describe("readDeleted: what a delete's answer may be", () => {
+  const deleted = (received: Received) =>
+    rejectionOf(Promise.resolve().then(() => readDeleted(received, request)));
+
+  it("299 is a success, like any 2xx", () => {
+    expect(readDeleted(receivedOf(299, ""), request).status).toBe(299);
+  });
+
+  it("a body cut at the cap is too large, not read as a success or as not JSON", async () => {
+    const error = await deleted(
+      receivedOf(200, '{"success":true', {}, { truncated: true, limit: 15 }),
+    );
+    expect(error).toBeInstanceOf(HsrcpayResponseTooLargeError);
+  });
+
+  it("a body that is not JSON says so", async () => {
+    const error = (await deleted(receivedOf(200, "<html>gone</html>"))) as Error;
+    expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
+    expect(error.message).toContain("a body that is not JSON");
+  });
+});
+
+describe("an envelope whose success is missing or null", () => {
+  it.each([
+    ["missing", { message: "success", data: apiKeyData }, "success: undefined"],
+    ["null", { message: "success", success: null, data: apiKeyData }, "success: null"],
+  ])("%s is named as it is, not as a type", async (_, body, said) => {
+    const error = (await thrownBy(receivedOf(201, body))) as Error;
+    expect(error.message).toContain(`an envelope with ${said}`);
+  });
+});
+
+describe("a success whose request id echoes the new key", () => {
+  it("keeps the request id, with the key masked in it", () => {
+    const { meta } = readData(
+      receivedOf(201, successEnvelope(apiKeyData), { "x-request-id": `req-${apiKeyData.key}` }),
+      request,
+      isKey,
+    );
+    expect(meta.requestId).toMatch(/^req-/);
+    expect(meta.requestId).not.toContain(apiKeyData.key);
   });
 });

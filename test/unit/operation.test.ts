@@ -3,6 +3,7 @@
 // throws synchronously or sends a silent empty update.
 import { describe, expect, it } from "vitest";
 import { HsrcpayValidationError } from "../../src/index.js";
+import { holdsShape } from "../../src/internal/operation.js";
 import { clientWith } from "../helpers/client-with.js";
 import { accountData } from "../helpers/fixtures/accounts.js";
 import { params } from "../helpers/fixtures.js";
@@ -165,5 +166,28 @@ describe("one unpaginated list is taken as the server sent it", () => {
     const page = await hsrcpay.accounts.list();
     expect(page.data.map((account) => account.id)).toEqual([accountData.id, accountData.id, "b"]);
     expect(page.total).toBe(3);
+  });
+});
+
+// Found by the mutation run: an optional object that is absent, and what lies beside it.
+describe("holdsShape with optional objects", () => {
+  const shape = {
+    payment: "object",
+    "payment.id": "string",
+    next: "object?",
+    "next.url": "string",
+    kind: "string",
+  };
+
+  it.each([
+    ["absent", { payment: { id: "p" }, kind: "k" }, true],
+    ["null", { payment: { id: "p" }, next: null, kind: "k" }, true],
+    ["present and whole", { payment: { id: "p" }, next: { url: "u" }, kind: "k" }, true],
+    ["present without what it must hold", { payment: { id: "p" }, next: {}, kind: "k" }, false],
+    ["not an object", { payment: { id: "p" }, next: 5, kind: "k" }, false],
+    // An absent optional object excuses only what lies under it.
+    ["absent, and a field beside it missing", { payment: { id: "p" } }, false],
+  ])("%s", (_, item, holds) => {
+    expect(holdsShape(item, shape)).toBe(holds);
   });
 });

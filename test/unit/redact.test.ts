@@ -338,3 +338,25 @@ describe("a request's own secrets", () => {
     expect([...safe.keys()].sort()).toEqual(["x-plain", "x-redacted-1"]);
   });
 });
+
+// Found by the mutation run: each case fails on a mutant of redact.ts the tests above let live.
+describe("what the redactors leave alone, and what they find twice", () => {
+  it("a token URL encoding leaves as it is does not mask the word undefined", () => {
+    expect(redactorFor(token)("the value is undefined here")).toBe("the value is undefined here");
+  });
+
+  it("a percent-encoded token is masked each time it appears", () => {
+    const odd = "tok+live/Zx9=Qr7Lm2Np4Vb6";
+    const spelled = encodeURIComponent(odd);
+    const out = redactorFor(odd)(`${spelled} and again ${spelled}`);
+    expect(out).not.toContain(spelled);
+    expect(out).not.toContain("Zx9");
+  });
+
+  it("a card's first six digits at a text's end are masked only if the rest goes on as the card", () => {
+    const redact = withRequestSecrets(redactorFor(token), new Set(["4111111111111111"]));
+    expect(redact("ref 411111-99")).toBe("ref 411111-99");
+    // The first start in the text's last characters does not fit; a later one does.
+    expect(redact("x411111a4111111")).toBe("x411111a[redacted]");
+  });
+});
