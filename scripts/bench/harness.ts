@@ -18,8 +18,6 @@ const { createHsrcpayClient } = (await import(
   new URL("../../dist/index.js", import.meta.url).href
 )) as typeof import("../../src/index.js");
 
-export { createHsrcpayClient };
-
 export interface LoopbackServer {
   baseUrl: string;
   stop(): void;

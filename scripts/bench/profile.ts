@@ -77,14 +77,14 @@ export async function profile(call: Call, calls: number): Promise<ProfileSummary
       const us = (deltas[i] ?? 0) / calls;
       const bucket = bucketOf(frame);
       perCall[bucket] += us;
-      if (bucket === (process.env.BENCH_TOP_BUCKET ?? "the client (dist/)")) {
+      if (bucket === "the client (dist/)") {
         const fn = `${frame.functionName || "(anonymous)"} (${frame.url.slice(frame.url.lastIndexOf("/") + 1)}:${frame.lineNumber + 1})`;
         own.set(fn, (own.get(fn) ?? 0) + us);
       }
     }
     const top = [...own]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, Number(process.env.BENCH_TOP ?? 5))
+      .slice(0, 5)
       .map(([fn, us]) => ({ fn, us }));
     return { perCall, top };
   } finally {

@@ -14,7 +14,7 @@ execFileSync("bash", ["scripts/build.sh"], { cwd: root, stdio: "inherit" });
 // These load dist/, so they are imported after the build.
 const { baselines, libraries } = await import("./harness.js");
 const { buckets } = await import("./profile.js");
-const { coldStart } = await import("./cold-start.js");
+const { coldRuns, coldStart } = await import("./cold-start.js");
 const { memory } = await import("./memory.js");
 type LineResult = import("./line.js").LineResult;
 type LoopbackRow = import("./loopback.js").LoopbackRow;
@@ -124,6 +124,16 @@ function detailTable(rows: LoopbackRow[]): string {
 | --- | --- | --- | --- | --- | --- |
 ${rows.map((r) => `| \`${r.variant}\` | ${r.peer} | ${fmt(r.medianUs)} | ${fmt(r.p99Us)} | ${fmt(r.peerMedianUs)} | ${fmt(r.ratio, 3)} |`).join("\n")}`;
 }
+
+/** One section per Node line and server placement, each holding its rows rendered. */
+const perPlacement = (render: (rows: LoopbackRow[]) => string) =>
+  lines
+    .flatMap((line) =>
+      placements.map(
+        ([key, where]) => `### Node ${line.version}, ${where}\n\n${render(line[key])}`,
+      ),
+    )
+    .join("\n\n");
 
 const headlineRows = headline.rowsInProcess;
 const worstFloor = Math.max(
@@ -260,15 +270,7 @@ Each of the client's calls is measured in a pair with one peer at a time, ${call
 300 warm-up calls, the two alternating call by call, each reading and parsing the whole body; a
 ratio below 1 is the client being faster.
 
-${lines
-  .flatMap((line) =>
-    placements.map(
-      ([key, where]) => `### Node ${line.version}, ${where}
-
-${pairTable(line[key])}`,
-    ),
-  )
-  .join("\n\n")}
+${perPlacement(pairTable)}
 
 ### Where the time goes (Node ${headline.version}, server in the client's process)
 
@@ -296,7 +298,7 @@ each step of the base bought. openapi-fetch is inside the client's figure.
 
 A fresh Node ${headline.version} process per run: import the client, make it, and make one create-payment call
 (the request the client sends, recorded) on a loopback server in another process. Medians of
-${20} runs, the clients taking turns. The first \`fetch\` of a process loads undici, which is why raw
+${coldRuns} runs, the clients taking turns. The first \`fetch\` of a process loads undici, which is why raw
 fetch's first call is slow and a client that brings its own HTTP stack (axios) has a fast first
 call but a slow import.
 
@@ -317,15 +319,7 @@ shows across the same calls.
 
 ## Every pair
 
-${lines
-  .flatMap((line) =>
-    placements.map(
-      ([key, where]) => `### Node ${line.version}, ${where}
-
-${detailTable(line[key])}`,
-    ),
-  )
-  .join("\n\n")}
+${perPlacement(detailTable)}
 
 ${figuresMark}${JSON.stringify(figures)}-->
 `;

@@ -21,7 +21,7 @@ import {
 import { checkSegment } from "./guards.js";
 import { checkRequestOptions, type RequestOptions } from "./options.js";
 import { type PageContent, type PagePromise, pagePromise } from "./pagination.js";
-import { type Api, answerTo, type Direct, type Through } from "./typed-api.js";
+import { type Api, answerTo, type Sending } from "./typed-api.js";
 
 export type Method = "get" | "post" | "put" | "delete" | "patch";
 type Table = typeof operations;
@@ -217,14 +217,6 @@ function compile(shape: Readonly<Record<string, string>>): readonly CompiledPath
 }
 
 const isPageCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
-
-/** What `createApi` hands the resource methods: the two ways a call is sent (see `send` below). */
-export interface Sending {
-  api: Api;
-  through: Through;
-  direct: Direct;
-  hasMiddleware: () => boolean;
-}
 
 export function createCall({ api, through, direct, hasMiddleware }: Sending): Call {
   const call = (

@@ -176,12 +176,20 @@ export type Direct = (
   headers: Record<string, string>,
 ) => Promise<{ received: Received; request: RequestSummary }>;
 
+/** The two ways a call is sent, which `createCall` chooses between: see `send` in operation.ts. */
+export interface Sending {
+  api: Api;
+  through: Through;
+  direct: Direct;
+  hasMiddleware: () => boolean;
+}
+
 export function createApi(
   config: TransportConfig,
   baseUrl: string,
   /** Sent on every request, under the per-call headers: the User-Agent, `defaultHeaders`. */
   defaultHeaders: Record<string, string> = {},
-): { api: Api; through: Through; direct: Direct; hasMiddleware: () => boolean } {
+): Sending {
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   /** Sends one request built by openapi-fetch or by `direct`, and reads its answer. */
   const exchange = async (
