@@ -7,15 +7,13 @@ export const secretFields = ["cvc","cvv","key","pan","secret"] as const;
 /** Each operation by `METHOD /path`: its call kind, where each param goes, and its checks. */
 export const operations = {
   "GET /api-keys/": {
-    "operationId": "listApiKeys",
-    "name": "List API keys",
     "kind": "page",
-    "where": {
-      "account_id": "query",
-      "page": "query",
-      "limit": "query",
-      "managed": "query"
-    },
+    "query": [
+      "account_id",
+      "page",
+      "limit",
+      "managed"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -41,23 +39,13 @@ export const operations = {
         "account_id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "key": "string"
     }
   },
   "POST /api-keys/": {
-    "operationId": "createApiKey",
-    "name": "Create API key",
     "kind": "object",
-    "where": {
-      "account_id": "query",
-      "name": "body",
-      "permissions": "body",
-      "expires_at": "body",
-      "metadata": "body"
-    },
+    "query": [
+      "account_id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -96,19 +84,13 @@ export const operations = {
         "permissions"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "key": "string"
     }
   },
   "DELETE /api-keys/{id}": {
-    "operationId": "deleteApiKey",
-    "name": "Delete API key",
     "kind": "deleted",
-    "where": {
-      "id": "path"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -122,16 +104,13 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {}
+    }
   },
   "POST /api-keys/{id}/regenerate": {
-    "operationId": "regenerateManagedApiKey",
-    "name": "Regenerate managed API key",
     "kind": "object",
-    "where": {
-      "id": "path"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -145,39 +124,23 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "key": "string"
     }
   },
   "GET /accounts/": {
-    "operationId": "listAccounts",
-    "name": "List accounts",
     "kind": "list",
-    "where": {},
     "params": {
       "type": "object",
       "properties": {},
       "required": [],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "POST /accounts/": {
-    "operationId": "createAccount",
-    "name": "Create account",
     "kind": "object",
-    "where": {
-      "sandbox_mode": "query",
-      "prod_account_id": "query",
-      "name": "body",
-      "country": "body",
-      "currency": "body",
-      "timezone": "body"
-    },
+    "query": [
+      "sandbox_mode",
+      "prod_account_id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -207,18 +170,13 @@ export const operations = {
         "name"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "GET /accounts/{id}": {
-    "operationId": "getAccount",
-    "name": "Get account",
     "kind": "object",
-    "where": {
-      "id": "path"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -232,23 +190,13 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "PUT /accounts/{id}": {
-    "operationId": "updateAccount",
-    "name": "Update account",
     "kind": "object",
-    "where": {
-      "id": "path",
-      "name": "body",
-      "country": "body",
-      "currency": "body",
-      "timezone": "body",
-      "metadata": "body"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -279,18 +227,13 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "DELETE /accounts/{id}": {
-    "operationId": "deleteAccount",
-    "name": "Delete account",
     "kind": "deleted",
-    "where": {
-      "id": "path"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -304,16 +247,13 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {}
+    }
   },
   "GET /account-memberships/": {
-    "operationId": "listAccountMemberships",
-    "name": "List account memberships",
     "kind": "list",
-    "where": {
-      "account_id": "query"
-    },
+    "query": [
+      "account_id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -327,23 +267,13 @@ export const operations = {
         "account_id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "user": "object?",
-      "user.id": "string"
     }
   },
   "POST /account-memberships/": {
-    "operationId": "createAccountMembership",
-    "name": "Create account membership",
     "kind": "object",
-    "where": {
-      "account_id": "query",
-      "workspace_membership_id": "body",
-      "email": "body",
-      "permissions": "body"
-    },
+    "query": [
+      "account_id"
+    ],
     "params": {
       "type": "object",
       "oneOf": [
@@ -382,21 +312,13 @@ export const operations = {
         "account_id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "user": "object?",
-      "user.id": "string"
     }
   },
   "PUT /account-memberships/{id}": {
-    "operationId": "updateAccountMembership",
-    "name": "Update account membership",
     "kind": "object",
-    "where": {
-      "id": "path",
-      "permissions": "body"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -416,22 +338,15 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "user": "object?",
-      "user.id": "string"
     }
   },
   "GET /charges/": {
-    "operationId": "listCharges",
-    "name": "List charges",
     "kind": "page",
-    "where": {
-      "account_id": "query",
-      "page": "query",
-      "limit": "query"
-    },
+    "query": [
+      "account_id",
+      "page",
+      "limit"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -452,18 +367,13 @@ export const operations = {
       },
       "required": [],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "GET /charges/{id}": {
-    "operationId": "getCharge",
-    "name": "Get charge",
     "kind": "object",
-    "where": {
-      "id": "path"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -477,18 +387,13 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "GET /refunds/": {
-    "operationId": "getRefunds",
-    "name": "List refunds for a charge",
     "kind": "list",
-    "where": {
-      "charge_id": "query"
-    },
+    "query": [
+      "charge_id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -502,18 +407,13 @@ export const operations = {
         "charge_id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "GET /webhooks/": {
-    "operationId": "getWebhooks",
-    "name": "List webhooks",
     "kind": "list",
-    "where": {
-      "account_id": "query"
-    },
+    "query": [
+      "account_id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -525,22 +425,13 @@ export const operations = {
       },
       "required": [],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "secret": "string"
     }
   },
   "POST /webhooks/": {
-    "operationId": "postWebhooks",
-    "name": "Create webhook",
     "kind": "object",
-    "where": {
-      "account_id": "query",
-      "endpoint": "body",
-      "enabled_events": "body",
-      "secret": "body"
-    },
+    "query": [
+      "account_id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -587,22 +478,16 @@ export const operations = {
         "enabled_events"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "secret": "string"
     }
   },
   "GET /customers/": {
-    "operationId": "listCustomers",
-    "name": "List customers",
     "kind": "page",
-    "where": {
-      "account_id": "query",
-      "page": "query",
-      "limit": "query",
-      "include_payment_methods": "query"
-    },
+    "query": [
+      "account_id",
+      "page",
+      "limit",
+      "include_payment_methods"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -626,19 +511,16 @@ export const operations = {
       },
       "required": [],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "GET /customers/{id}": {
-    "operationId": "getCustomer",
-    "name": "Get customer",
     "kind": "object",
-    "where": {
-      "id": "path",
-      "include_payment_methods": "query"
-    },
+    "path": [
+      "id"
+    ],
+    "query": [
+      "include_payment_methods"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -655,27 +537,13 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "POST /customers/{id}/addresses/": {
-    "operationId": "createCustomerAddress",
-    "name": "Create customer address",
     "kind": "object",
-    "where": {
-      "id": "path",
-      "type": "body",
-      "is_default": "body",
-      "label": "body",
-      "country": "body",
-      "city": "body",
-      "state": "body",
-      "line1": "body",
-      "line2": "body",
-      "zip": "body"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -729,25 +597,20 @@ export const operations = {
         "type"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string"
     }
   },
   "GET /payments/": {
-    "operationId": "listPayments",
-    "name": "List payments",
     "kind": "page",
-    "where": {
-      "account_id": "query",
-      "page": "query",
-      "limit": "query",
-      "include_charges": "query",
-      "include_routing_plans": "query",
-      "include_events": "query",
-      "include_customer": "query",
-      "include_payment_provider_details": "query"
-    },
+    "query": [
+      "account_id",
+      "page",
+      "limit",
+      "include_charges",
+      "include_routing_plans",
+      "include_events",
+      "include_customer",
+      "include_payment_provider_details"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -783,26 +646,13 @@ export const operations = {
       },
       "required": [],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "customer": "object?",
-      "customer.id": "string"
     }
   },
   "POST /payments/": {
-    "operationId": "createPayment",
-    "name": "Create payment",
     "kind": "object",
-    "where": {
-      "account_id": "query",
-      "amount": "body",
-      "currency": "body",
-      "auto_capture": "body",
-      "secure_mode": "body",
-      "customer_id": "body",
-      "metadata": "body"
-    },
+    "query": [
+      "account_id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -851,26 +701,21 @@ export const operations = {
       ],
       "additionalProperties": false
     },
-    "shape": {
-      "id": "string",
-      "customer": "object?",
-      "customer.id": "string"
-    },
     "unwrap": "payment"
   },
   "GET /payments/{id}": {
-    "operationId": "getPayment",
-    "name": "Get payment",
     "kind": "object",
-    "where": {
-      "id": "path",
-      "account_id": "query",
-      "include_charges": "query",
-      "include_routing_plans": "query",
-      "include_events": "query",
-      "include_customer": "query",
-      "include_payment_provider_details": "query"
-    },
+    "path": [
+      "id"
+    ],
+    "query": [
+      "account_id",
+      "include_charges",
+      "include_routing_plans",
+      "include_events",
+      "include_customer",
+      "include_payment_provider_details"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -904,23 +749,13 @@ export const operations = {
         "id"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "id": "string",
-      "customer": "object?",
-      "customer.id": "string"
     }
   },
   "POST /payments/{id}/confirm": {
-    "operationId": "confirmPayment",
-    "name": "Confirm payment",
     "kind": "object",
-    "where": {
-      "id": "path",
-      "payment_method": "body",
-      "routing_strategy": "body",
-      "payer_identity": "body"
-    },
+    "path": [
+      "id"
+    ],
     "params": {
       "type": "object",
       "properties": {
@@ -1086,19 +921,34 @@ export const operations = {
         "payment_method"
       ],
       "additionalProperties": false
-    },
-    "shape": {
-      "payment": "object",
-      "payment.id": "string",
-      "payment.customer": "object?",
-      "payment.customer.id": "string",
-      "confirmResult": "object",
-      "confirmResult.ok": "boolean",
-      "confirmResult.latestResult": "object",
-      "confirmResult.latestResult.kind": "string",
-      "confirmResult.paymentNextAction": "object?",
-      "confirmResult.paymentNextAction.action": "string",
-      "confirmResult.paymentNextAction.url": "string"
     }
   }
 } as const;
+
+/**
+ * A rule of the answer check (src/internal/operation.ts): a JSON type name (`""` for anything), a
+ * list of forms (any of them), an object's fields (all required but `o`), an array's item, or a
+ * string's pattern.
+ */
+export type Answer =
+  | string
+  | readonly Answer[]
+  | { readonly p: Readonly<Record<string, Answer>>; readonly o?: readonly string[] }
+  | { readonly i: Answer }
+  | { readonly x: string };
+
+/** What each operation's success data must hold, by `METHOD /path` (each item's, for a list). */
+const s0: Answer = {"p":{"object":"string","id":"string","account_id":"string","name":"string","type":"string","key":"string","last_used_ip":["string","null"],"metadata":"object","permissions":"object","status":"string","last_used_at":["string","null"],"expires_at":["string","null"],"managed":"boolean","deleted":"boolean","created_at":["string","null"],"updated_at":["string","null"]}};
+const s1: Answer = {"p":{"object":"string","id":"string","key":"string","value":"","created_at":["string","null"],"updated_at":["string","null"]}};
+const s2: Answer = {"p":{"object":"string","id":"string","user_id":["string","null"],"workspace_id":["string","null"],"name":"string","country":"string","prod_account_id":["string","null"],"timezone":"string","settings":{"i":s1},"currency":"string","deleted":"boolean","created_at":["string","null"],"updated_at":["string","null"],"metadata":"object"}};
+const s3: Answer = {"p":{"id":"string","email":"string","name":["string","null"]}};
+const s4: Answer = {"p":{"object":"string","id":"string","account_id":"string","user_id":["string","null"],"workspace_membership_id":["string","null"],"permissions":{"i":"string"},"created_at":["string","null"],"updated_at":["string","null"],"user":[s3,"null"]}};
+const s5: Answer = {"p":{"duration":"number"},"o":["duration"]};
+const s6: Answer = {"p":{"object":"string","id":"string","payment_id":"string","payment_method_id":["string","null"],"customer_id":["string","null"],"account_id":"string","status":"string","amount":"integer","authorized_amount":"integer","captured_amount":"integer","refunded_amount":"integer","currency":"string","installments":["integer","null"],"security":"object","transaction":"object","exchanges":"array","details":"object","performance":s5,"metadata":"object","routing_plan_id":["string","null"],"routing_origin":["string","null"],"attempt_no":"integer","payment_provider_id":["string","null"],"payment_provider_method_id":["string","null"],"payment_provider_config_snapshot":["object","null"],"created_at":["string","null"],"updated_at":["string","null"]}};
+const s7: Answer = {"p":{"object":"string","id":"string","account_id":"string","endpoint":"string","enabled_events":{"i":"string"},"secret":"string","created_at":["string","null"],"updated_at":["string","null"]}};
+const s8: Answer = {"p":{"object":"string","id":"string","customer_id":"string","type":"string","is_default":"boolean","label":["string","null"],"country":["string","null"],"city":["string","null"],"state":["string","null"],"line1":["string","null"],"line2":["string","null"],"zip":["string","null"],"created_at":["string","null"],"updated_at":["string","null"]},"o":["label","country","city","state","line1","line2","zip","created_at","updated_at"]};
+const s9: Answer = {"p":{"id":"string"}};
+const s10: Answer = {"p":{"object":"string","id":"string","account_id":"string","name":["string","null"],"email":["string","null"],"phone":["string","null"],"country":["string","null"],"alternate_emails":{"i":"string"},"is_guest":"boolean","deleted":"boolean","metadata":"object","created_at":["string","null"],"updated_at":["string","null"],"addresses":{"i":s8},"payment_methods":{"i":s9}},"o":["payment_methods"]};
+const s11: Answer = {"p":{"object":"string","id":"string","account_id":"string","customer_id":["string","null"],"amount":"integer","currency":"string","status":"string","metadata":"object","created_at":["string","null"],"updated_at":["string","null"],"checkout_session_id":["string","null"],"installments":["integer","null"],"routing_origin":["string","null"],"charges":{"i":s6},"routing_plans":{"i":"object"},"events":{"i":"object"},"customer":[s10,"null"]},"o":["charges","routing_plans","events","customer"]};
+
+export const answers: Readonly<Record<string, Answer>> = {"GET /api-keys/":s0,"POST /api-keys/":s0,"POST /api-keys/{id}/regenerate":s0,"GET /accounts/":s2,"POST /accounts/":s2,"GET /accounts/{id}":s2,"PUT /accounts/{id}":s2,"GET /account-memberships/":s4,"POST /account-memberships/":s4,"PUT /account-memberships/{id}":s4,"GET /charges/":s6,"GET /charges/{id}":s6,"GET /refunds/":{"p":{"object":"string","id":"string","charge_id":"string","status":"string","reason":["string","null"],"reason_other":["string","null"],"metadata":"object","amount":"integer","currency":"string","created_at":["string","null"],"updated_at":["string","null"]}},"GET /webhooks/":s7,"POST /webhooks/":s7,"GET /customers/":s10,"GET /customers/{id}":s10,"POST /customers/{id}/addresses/":s10,"GET /payments/":s11,"POST /payments/":s11,"GET /payments/{id}":s11,"POST /payments/{id}/confirm":{"p":{"payment":s11,"confirmResult":{"p":{"ok":"boolean","latestResult":{"p":{"kind":"string","errCode":"string"},"o":["errCode"]},"paymentNextAction":[{"p":{"action":"string","url":{"x":"^https://[^\\s/?#]+[^\\s]*$"}}},"null"]},"o":["paymentNextAction"]}}}};

@@ -2162,7 +2162,7 @@ export interface components {
             action: "redirect_user_to_url" | (string & {});
             /**
              * Format: uri
-             * @description Where to send the payer.
+             * @description Where to send the payer (an absolute https URL).
              * @example https://sandbox.hsrcpay.com/3ds/challenge/ch_3Kd8Lm2Np5Qr7Tv9
              */
             url: string;

@@ -6,7 +6,8 @@
 // - the checks its schemas state, as a subset of JSON Schema that src/internal/checks.ts reads (types,
 //   required fields, closed objects, bounds, lengths, patterns, `oneOf` of required sets); formats
 //   and everything else are left to the server (CONTRIBUTING.md, "Request checks");
-// - the names of secret properties (`x-hsrcpay-secret: true`), which the redactor masks.
+// - the names of secret properties (`x-hsrcpay-secret: true`), whose values are masked;
+// - what each success's data must hold to be believed (`answers`, checked by src/internal/operation.ts).
 //
 // With a RESPONSES path it also writes what the in-process mock (src/testing/) answers: each
 // operation's declared statuses with their first example, kept apart so that the main entry does
@@ -139,63 +140,89 @@ function dataOf(operation: Operation): { data: Schema; unwrap?: string } {
   return { data };
 }
 
-/** The JSON type a schema's value always has, as `typeof` names it, if it has one. */
-function primitiveOf(schema: Schema): string | undefined {
-  const types = schema.anyOf
-    ? (schema.anyOf as Schema[]).map((branch) => branch.type)
-    : [schema.type];
-  const [first] = types;
-  if (!types.every((type) => type === first)) return undefined;
-  return first === "integer"
-    ? "number"
-    : ["string", "boolean", "number"].includes(first as string)
-      ? (first as string)
-      : undefined;
-}
+// What an answer must hold to be believed: the JSON type of every field the spec declares, and the
+// presence of every required one, at any depth, with the patterns the spec states (a 3-D Secure
+// URL is https). Enums, bounds and unknown fields are not checked: answers are open, so that a
+// value or a field HSRCPAY adds later still passes (src/internal/operation.ts). Written compactly,
+// since the main entry carries it: a type name (`"string"`, `""` for anything), a list of forms
+// (any of them), `{ p: fields, o: optional names }` for an object, `{ i: item }` for an array,
+// `{ x: pattern }` for a string that must match it.
+type Compact = string | Compact[] | { [key: string]: unknown };
 
-/** A structured object (one with required fields), alone or as `anyOf: [object, null]`. */
-function structuredOf(schema: Schema): { object: Schema; nullable: boolean } | undefined {
-  const isStructured = (branch: Schema) =>
-    branch.type === "object" && Array.isArray(branch.required) && branch.required.length > 0;
-  if (isStructured(schema)) return { object: schema, nullable: false };
-  const branches = (schema.anyOf ?? []) as Schema[];
-  const object = branches.find(isStructured);
-  const rest = branches.filter((branch) => branch !== object);
-  if (object && rest.length === 1 && rest[0]?.type === "null") return { object, nullable: true };
-  return undefined;
+/** The part of an answer schema the answer check reads, written compactly. */
+function answerRule(schema: Schema): Compact {
+  const branches = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
+  if (branches) {
+    // Read as anyOf: which form an answer is, is the server's to say.
+    const forms: Compact[] = [];
+    const all = branches.flatMap((branch): Compact[] => {
+      const rule = answerRule(branch);
+      return Array.isArray(rule) ? rule : [rule];
+    });
+    for (const branch of all) {
+      if (branch === "") return "";
+      if (!forms.some((form) => JSON.stringify(form) === JSON.stringify(branch)))
+        forms.push(branch);
+    }
+    return forms.length === 1 ? (forms[0] as Compact) : forms;
+  }
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(Boolean);
+  const forms = (types as string[]).map((type): Compact => {
+    if (type === "object" && schema.properties) {
+      const properties = schema.properties as Record<string, Schema>;
+      const required = new Set((schema.required ?? []) as string[]);
+      const optional = Object.keys(properties).filter((name) => !required.has(name));
+      const fields = Object.fromEntries(
+        Object.entries(properties).map(([name, sub]) => [name, answerRule(sub)]),
+      );
+      return optional.length === 0 ? { p: fields } : { p: fields, o: optional };
+    }
+    if (type === "array" && schema.items) {
+      const item = answerRule(schema.items as Schema);
+      return item === "" ? "array" : { i: item };
+    }
+    if (type === "string" && typeof schema.pattern === "string") return { x: schema.pattern };
+    return type;
+  });
+  return forms.length === 0 ? "" : forms.length === 1 ? (forms[0] as Compact) : forms;
 }
 
 /**
- * What the success data must hold for the answer to be the object it claims, by path and the
- * `typeof` each must have. A resource (an object with an `id`) must have its id and its secrets as
- * strings (a created key without its `key` is not a created key); a value object inside the data
- * (a confirm's `confirmResult`) every required string, boolean and number, which is what callers
- * branch on. Each required structured object (one with required fields of its own) must be an
- * object, and an optional one (`paymentNextAction`) an object or absent (`object?`), with the same
- * rule inside. Free-form maps (`metadata`) are not structured and are left to the caller.
+ * The answer rules as code: each object rule used more than once (a Payment in four answers) is
+ * written once, as a constant, and referred to by name.
  */
-function shapeOf(data: Schema, at = "", shape: Record<string, string> = {}) {
-  const required = new Set((data.required ?? []) as string[]);
-  const properties = (data.properties ?? {}) as Record<string, Schema>;
-  const resource = properties.id !== undefined;
-  for (const [name, sub] of Object.entries(properties)) {
-    const path = `${at}${name}`;
-    const structured = structuredOf(sub);
-    if (structured) {
-      if (!required.has(name) || structured.nullable) shape[path] = "object?";
-      else shape[path] = "object";
-      shapeOf(structured.object, `${path}.`, shape);
-      continue;
+function answersCode(rules: Record<string, Compact>): string {
+  const uses = new Map<string, number>();
+  const count = (node: unknown) => {
+    if (node === null || typeof node !== "object") return;
+    if (!Array.isArray(node) && "p" in node) {
+      const text = JSON.stringify(node);
+      uses.set(text, (uses.get(text) ?? 0) + 1);
     }
-    if (!required.has(name)) continue;
-    const type = primitiveOf(sub);
-    if (resource) {
-      if (type === "string" && (name === "id" || sub["x-hsrcpay-secret"] === true)) {
-        shape[path] = "string";
-      }
-    } else if (type !== undefined) shape[path] = type;
-  }
-  return shape;
+    for (const child of Object.values(node)) count(child);
+  };
+  count(rules);
+  const names = new Map<string, string>();
+  const constants: string[] = [];
+  const emit = (node: unknown): string => {
+    if (node === null || typeof node !== "object") return JSON.stringify(node);
+    const inner = Array.isArray(node)
+      ? `[${node.map(emit).join(",")}]`
+      : `{${Object.entries(node)
+          .map(([key, value]) => `${JSON.stringify(key)}:${emit(value)}`)
+          .join(",")}}`;
+    const text = JSON.stringify(node);
+    if ((uses.get(text) ?? 0) < 2) return inner;
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `s${names.size}`;
+      names.set(text, name);
+      constants.push(`const ${name}: Answer = ${inner};`);
+    }
+    return name;
+  };
+  const table = emit(rules);
+  return `${constants.join("\n")}\n\nexport const answers: Readonly<Record<string, Answer>> = ${table};`;
 }
 
 function describe(method: string, operation: Operation) {
@@ -227,14 +254,18 @@ function describe(method: string, operation: Operation) {
     if (body.oneOf) params.oneOf = (body.oneOf as Schema[]).map(rule);
   }
   Object.assign(params, { properties, required, additionalProperties: false });
-  const { data, unwrap } = dataOf(operation);
+  const { unwrap } = dataOf(operation);
   return {
-    operationId: operation.operationId,
-    name: operation.summary,
     kind: kindOf(method, operation),
-    where,
+    // Where each param goes: the path and query parameters by name, the body's fields the rest.
+    ...Object.fromEntries(
+      ["path", "query"]
+        .map(
+          (place) => [place, Object.keys(where).filter((name) => where[name] === place)] as const,
+        )
+        .filter(([, names]) => names.length > 0),
+    ),
     params,
-    shape: shapeOf(data),
     ...(unwrap === undefined ? {} : { unwrap }),
   };
 }
@@ -263,10 +294,15 @@ function bundle(spec: string): Schema {
 
 function generate(document: Schema): string {
   const table: Record<string, unknown> = {};
+  const answers: Record<string, Compact> = {};
   for (const [path, item] of Object.entries(document.paths as Record<string, Schema>)) {
     for (const method of methods) {
       const operation = item[method] as Operation | undefined;
-      if (operation) table[`${method.toUpperCase()} ${path}`] = describe(method, operation);
+      if (!operation) continue;
+      const key = `${method.toUpperCase()} ${path}`;
+      table[key] = describe(method, operation);
+      if ((table[key] as Schema).kind !== "deleted")
+        answers[key] = answerRule(dataOf(operation).data);
     }
   }
   const secrets = [...secretNames(document, new Set())].sort();
@@ -278,6 +314,21 @@ export const secretFields = ${JSON.stringify(secrets)} as const;
 
 /** Each operation by \`METHOD /path\`: its call kind, where each param goes, and its checks. */
 export const operations = ${JSON.stringify(table, null, 2)} as const;
+
+/**
+ * A rule of the answer check (src/internal/operation.ts): a JSON type name (\`""\` for anything), a
+ * list of forms (any of them), an object's fields (all required but \`o\`), an array's item, or a
+ * string's pattern.
+ */
+export type Answer =
+  | string
+  | readonly Answer[]
+  | { readonly p: Readonly<Record<string, Answer>>; readonly o?: readonly string[] }
+  | { readonly i: Answer }
+  | { readonly x: string };
+
+/** What each operation's success data must hold, by \`METHOD /path\` (each item's, for a list). */
+${answersCode(answers)}
 `;
 }
 

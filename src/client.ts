@@ -16,13 +16,7 @@ import {
 import { readEnv } from "./internal/env.js";
 import { type Logger, type LogLevel, type RetryHook, reporterFor } from "./internal/log.js";
 import { createCall } from "./internal/operation.js";
-import {
-  checkHeaders,
-  checkKnownOptions,
-  checkMaxResponseBytes,
-  checkMaxRetries,
-  checkTimeout,
-} from "./internal/options.js";
+import { checkClientOptions, readClientOptions } from "./internal/options.js";
 import { retryDefaults } from "./internal/retry.js";
 import type { TransportConfig } from "./internal/transport.js";
 import { createApi, type RawPaths } from "./internal/typed-api.js";
@@ -83,7 +77,7 @@ export interface HsrcpayClientOptions {
   /**
    * How much the client logs: `"error"` (calls that failed), `"warn"` (each retry, with its reason
    * and delay), `"info"` (each call's outcome), `"debug"` (each attempt, with a failure body's
-   * redacted start). Lines never hold the token or a key.
+   * masked start). Lines never hold the token or a key.
    * @default process.env.HSRCPAY_LOG, else "off"
    */
   logLevel?: LogLevel | undefined;
@@ -114,24 +108,6 @@ export interface HsrcpayClientOptions {
   fetchOptions?: Record<string, unknown> | undefined;
 }
 
-/** The client options, by name: anything else is refused (see checkKnownOptions). */
-const clientOptionNames = [
-  "token",
-  "baseUrl",
-  "fetch",
-  "maxRetries",
-  "timeout",
-  "dangerouslyAllowBrowser",
-  "maxResponseBytes",
-  "logLevel",
-  "logger",
-  "onRetry",
-  "defaultHeaders",
-  "fetchOptions",
-];
-/** What a request's init holds that the client sets: `fetchOptions` cannot replace them. */
-const clientInit = ["method", "headers", "body", "signal", "redirect"];
-
 export interface HsrcpayClient {
   readonly payments: PaymentsResource;
   readonly accounts: AccountsResource;
@@ -148,7 +124,11 @@ export interface HsrcpayClient {
    * @example const merchant = hsrcpay.withOptions({ token: merchantKey, defaultHeaders: { "X-Tenant": id } });
    */
   withOptions(options: HsrcpayClientOptions): HsrcpayClient;
-  /** openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error, response }`. */
+  /**
+   * openapi-fetch typed with the spec's paths, sharing auth, retries and timeouts: `{ data, error,
+   * response }`. Its middleware (`raw.use`) sees `raw`'s calls only; the `fetch` option sees every
+   * request. A failure's body is the error envelope's masked fields, or none when it was not one.
+   */
   readonly raw: Client<RawPaths, "application/json">;
   /**
    * The kind and mode of the credential, never the secret. For a token function: of the token it
@@ -168,27 +148,22 @@ export const defaultMaxResponseBytes = 4_194_304;
 const runtimeFetch = globalThis.fetch;
 
 export function createHsrcpayClient(given: HsrcpayClientOptions = {}): HsrcpayClient {
-  if (!isPlainObject(given)) {
-    throw new HsrcpayValidationError("options", "must be an object");
-  }
-  checkKnownOptions(given, clientOptionNames, "");
   // Each option read once, into this client's own object: changing the caller's object later
   // changes neither this client nor one derived from it with withOptions.
-  const options = readOptions(given);
-  const own = options;
-  const defaultHeaders = checkHeaders(own.defaultHeaders, "defaultHeaders", false);
-  const fetchOptions = checkFetchOptions(own.fetchOptions);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
-  checkMaxRetries(options.maxRetries, "maxRetries");
-  checkTimeout(options.timeout, "timeout");
-  checkMaxResponseBytes(options.maxResponseBytes, "maxResponseBytes");
+  const own = readClientOptions(given);
+  return makeClient(own as HsrcpayClientOptions);
+}
+
+function makeClient(options: HsrcpayClientOptions): HsrcpayClient {
+  const { defaultHeaders, fetchOptions, baseUrl } = checkClientOptions(
+    options as Record<string, unknown>,
+    defaultBaseUrl,
+  );
   const reporter = reporterFor(options, readEnv("HSRCPAY_LOG"));
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new HsrcpayValidationError("fetch", "must be a function");
-  }
   checkRandomUUID();
   const browser = inBrowser();
   const allowBrowser = options.dangerouslyAllowBrowser === true;
+  // Read once: a client derived with withOptions keeps this credential, not the variable's later value.
   const source = options.token ?? envToken();
   const sourceName = options.token !== undefined ? "the token option" : "HSRCPAY_API_KEY";
   let credential: Credential | undefined;
@@ -238,7 +213,7 @@ export function createHsrcpayClient(given: HsrcpayClientOptions = {}): HsrcpayCl
   };
 
   const agent = userAgent();
-  const sending = createApi(config, baseUrl, {
+  const { api, sender } = createApi(config, baseUrl, {
     ...(agent === undefined ? {} : { "user-agent": agent }),
     ...defaultHeaders,
   });
@@ -251,8 +226,7 @@ export function createHsrcpayClient(given: HsrcpayClientOptions = {}): HsrcpayCl
     timeout: config.timeoutMs,
     maxResponseBytes: config.maxResponseBytes,
   });
-  const { api } = sending;
-  const call = createCall(sending);
+  const call = createCall(sender);
   return {
     payments: paymentsResource(call),
     accounts: accountsResource(call),
@@ -264,19 +238,16 @@ export function createHsrcpayClient(given: HsrcpayClientOptions = {}): HsrcpayCl
     webhooks: webhooksResource(call),
     raw: api,
     withOptions: (overrides: HsrcpayClientOptions) => {
-      if (!isPlainObject(overrides)) {
-        throw new HsrcpayValidationError("options", "must be an object");
-      }
-      checkKnownOptions(overrides, clientOptionNames, "");
+      const read = readClientOptions(overrides);
       // `token: undefined` is a credential that went missing (an unset environment variable):
       // keeping this client's, or falling back to HSRCPAY_API_KEY, would call as someone else.
-      if ("token" in overrides && overrides.token === undefined) {
+      if (Object.hasOwn(overrides, "token") && overrides.token === undefined) {
         throw new HsrcpayValidationError(
           "token",
           "is undefined: pass the credential (is an environment variable missing?), or leave token out to keep this client's",
         );
       }
-      return createHsrcpayClient({ ...own, ...readOptions(overrides) });
+      return makeClient({ ...options, token: source, ...read });
     },
     get credential() {
       return credential;
@@ -298,89 +269,4 @@ function checkRandomUUID(): void {
         "use Node 20 or later, or in a browser a page served over https or from localhost.",
     );
   }
-}
-
-const isPlainObject = (value: unknown): value is object =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * The options as a plain object of the ones given (left out when `undefined`), each read once,
- * so that a config class's getters and inherited fields count as they do when read directly.
- * `defaultHeaders` may be a `Headers`; both it and `fetchOptions` are copied.
- */
-function readOptions(given: object): HsrcpayClientOptions {
-  const own: Record<string, unknown> = {};
-  for (const name of clientOptionNames) {
-    let value: unknown;
-    try {
-      value = (given as Record<string, unknown>)[name];
-    } catch {
-      throw new HsrcpayValidationError(name, "could not be read");
-    }
-    if (value === undefined) continue;
-    if (name === "defaultHeaders" && value instanceof Headers) {
-      const record: Record<string, string> = {};
-      value.forEach((text, header) => {
-        record[header] = text;
-      });
-      value = record;
-    } else if ((name === "defaultHeaders" || name === "fetchOptions") && isPlain(value)) {
-      value = { ...value };
-    }
-    own[name] = value;
-  }
-  return own as HsrcpayClientOptions;
-}
-
-/** An object literal's kind: its prototype is Object's or none, so spreading it loses nothing. */
-function isPlain(value: unknown): value is object {
-  if (!isPlainObject(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-function checkFetchOptions(value: unknown): Record<string, unknown> | undefined {
-  if (value === undefined) return undefined;
-  if (!isPlain(value)) {
-    throw new HsrcpayValidationError(
-      "fetchOptions",
-      "must be a plain object of fetch init options (a class's getters and inherited fields would not reach fetch)",
-    );
-  }
-  for (const name of clientInit) {
-    if (Object.hasOwn(value, name)) {
-      throw new HsrcpayValidationError(
-        `fetchOptions.${name}`,
-        name === "redirect"
-          ? "is the client's: it never follows a redirect (see HsrcpayRedirectError)"
-          : name === "signal"
-            ? "is the client's: each attempt has its own; pass options.signal per call"
-            : "is set by the client for every request",
-      );
-    }
-  }
-  return value as Record<string, unknown>;
-}
-
-function checkBaseUrl(value: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
-    throw new HsrcpayValidationError(
-      "baseUrl",
-      `must be an absolute http(s) URL such as ${defaultBaseUrl}`,
-    );
-  }
-  // Credentials in the URL would travel in the clear to every error message that names the URL.
-  if (url.username || url.password) {
-    throw new HsrcpayValidationError(
-      "baseUrl",
-      "must not contain a user name or password; the client authenticates with its token",
-    );
-  }
-  return url.href.replace(/\/+$/, "");
 }

@@ -30,13 +30,13 @@ export { HsrcpayInvalidResponseError } from "./errors/invalid-response-error.js"
 export { HsrcpayRedirectError } from "./errors/redirect-error.js";
 export { HsrcpayResponseTooLargeError } from "./errors/response-too-large-error.js";
 export { HsrcpayValidationError } from "./errors/validation-error.js";
+export type { ResponseMeta } from "./internal/answer.js";
 export type {
   Credential,
   CredentialKind,
   CredentialMode,
   TokenSource,
 } from "./internal/credentials.js";
-export type { ResponseMeta } from "./internal/envelope.js";
 export type { Logger, LogLevel, RetryEvent, RetryHook } from "./internal/log.js";
 export type { Deleted, Params, ReadOptions, WithMeta } from "./internal/operation.js";
 export { optionLimits, type RequestOptions } from "./internal/options.js";

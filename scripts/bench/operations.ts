@@ -2,6 +2,7 @@
 // valid call of every operation (test/contract/operations.ts) and the spec's call kinds
 // (generated/operations.ts). An operation added with its contract row is benched with no line here.
 import { operations, secretFields } from "../../generated/operations.js";
+import { responses } from "../../generated/responses.js";
 import type { HsrcpayClient } from "../../src/index.js";
 import { operationsUnderTest } from "../../test/contract/operations.js";
 
@@ -36,7 +37,10 @@ export interface BenchedOperation {
 
 type Described = (typeof operations)[keyof typeof operations];
 const described = new Map<string, [string, Described]>(
-  Object.entries(operations).map(([key, operation]) => [operation.operationId, [key, operation]]),
+  Object.entries(operations).map(([key, operation]) => [
+    (responses[key] as { operationId: string }).operationId,
+    [key, operation],
+  ]),
 );
 
 /** The spec's entry of an operation: its `METHOD /path` key and its call kind. */

@@ -5,21 +5,22 @@ type ErrorEnvelope = components["schemas"]["ErrorEnvelope"];
 
 export interface ApiErrorInit {
   status: number;
-  /** Already composed and redacted by the caller. */
+  /** Already composed and masked by the caller. */
   message: string;
-  /** The error envelope, when the body was one. */
+  /** The error envelope's fields, masked, when the body was one. */
   body: ErrorEnvelope | undefined;
   headers: Headers;
   requestId: string | undefined;
   idempotencyKey: string | undefined;
   /** From Retry-After, in milliseconds, when the server sent one. */
-  retryAfterMs: number | undefined;
+  retryAfter: number | undefined;
 }
 
 /**
- * HSRCPAY answered with a failure status. `code`, `details` and the envelope (`body`) are set when
- * the body was HSRCPAY's error envelope; a proxy's HTML page leaves them undefined and the message
- * says what arrived instead.
+ * HSRCPAY answered with a failure status. `code`, `details` and `body` (the envelope's success,
+ * message and error, nothing else of it) are set when the body was HSRCPAY's error envelope; a
+ * proxy's HTML page leaves them undefined, and the message gives its content type and size.
+ * Strings the server sent are masked (see the README's Security section); `code` is as sent.
  */
 export class HsrcpayApiError extends HsrcpayError {
   override name = "HsrcpayApiError";
@@ -28,9 +29,12 @@ export class HsrcpayApiError extends HsrcpayError {
   readonly code: number | undefined;
   readonly details: Record<string, unknown> | undefined;
   readonly body: ErrorEnvelope | undefined;
+  /** The allow-listed headers only: content type, request id, Retry-After, rate limits. */
   readonly headers: Headers;
   readonly requestId: string | undefined;
   readonly idempotencyKey: string | undefined;
+  /** How long the server asked to wait (Retry-After), in milliseconds, when it said. */
+  readonly retryAfter: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -41,6 +45,7 @@ export class HsrcpayApiError extends HsrcpayError {
     this.headers = init.headers;
     this.requestId = init.requestId;
     this.idempotencyKey = init.idempotencyKey;
+    this.retryAfter = init.retryAfter;
   }
 }
 
@@ -71,12 +76,6 @@ export class UnprocessableEntityError extends HsrcpayApiError {
 /** 429: rate limited, still so after the client's retries. */
 export class RateLimitError extends HsrcpayApiError {
   override name = "RateLimitError";
-  /** How long the server asked to wait (Retry-After), in milliseconds, when it said. */
-  readonly retryAfter: number | undefined;
-  constructor(init: ApiErrorInit) {
-    super(init);
-    this.retryAfter = init.retryAfterMs;
-  }
 }
 /** 5xx: HSRCPAY or a proxy in front of it failed, still so after the client's retries. */
 export class InternalServerError extends HsrcpayApiError {

@@ -4,8 +4,8 @@ export interface InvalidResponseInit {
   message: string;
   status: number;
   contentType: string | null;
-  /** The first bytes of the body, secrets redacted. */
-  bodyStart: string;
+  /** The body's size in bytes (decoded, up to the cap). */
+  bodyBytes: number;
   headers: Headers;
   requestId: string | undefined;
   idempotencyKey: string | undefined;
@@ -19,8 +19,11 @@ export interface InvalidResponseInit {
 export class HsrcpayInvalidResponseError extends HsrcpayError {
   override name = "HsrcpayInvalidResponseError";
   readonly status: number;
+  /** The content type the body arrived with, masked: the body itself is not kept. */
   readonly contentType: string | null;
-  readonly bodyStart: string;
+  /** The body's size in bytes; its masked start shows in `debug` log lines only. */
+  readonly bodyBytes: number;
+  /** The allow-listed headers only: content type, request id, Retry-After, rate limits. */
   readonly headers: Headers;
   readonly requestId: string | undefined;
   readonly idempotencyKey: string | undefined;
@@ -29,7 +32,7 @@ export class HsrcpayInvalidResponseError extends HsrcpayError {
     super(init.message);
     this.status = init.status;
     this.contentType = init.contentType;
-    this.bodyStart = init.bodyStart;
+    this.bodyBytes = init.bodyBytes;
     this.headers = init.headers;
     this.requestId = init.requestId;
     this.idempotencyKey = init.idempotencyKey;

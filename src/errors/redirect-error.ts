@@ -8,7 +8,8 @@ import { type ApiErrorInit, HsrcpayApiError } from "./api-error.js";
 export class HsrcpayRedirectError extends HsrcpayApiError {
   override name = "HsrcpayRedirectError";
   /**
-   * Where it pointed (secrets redacted); `undefined` where the runtime hides it: a browser exposes a
+   * Where it pointed, as its origin only (masked): its path and query are the server's to fill.
+   * `undefined` without a Location, or where the runtime hides it: a browser exposes a
    * redirect only as an opaque response, with `status` 0.
    */
   readonly location: string | undefined;

@@ -66,63 +66,100 @@ function jsonType(value: unknown): string | undefined {
   }
 }
 
+/** How deep params may nest, and how many values they may hold: a request is small. */
+export const paramLimits = { depth: 64, values: 100_000 } as const;
+
 /**
  * A copy of the caller's params as plain JSON data, each property read once: what is checked is
  * then exactly what is sent (a getter cannot answer the check one way and JSON.stringify another,
  * a non-enumerable field is neither checked nor sent), and what JSON cannot carry as it is (a Date,
- * a Map, a `toJSON`, a function) is refused, naming where it sits. Iterative: metadata nested ten
- * thousand levels deep cannot overflow the stack here.
+ * a Map, a `toJSON`, a function) is refused, naming where it sits. An object that contains itself,
+ * and anything nested deeper or holding more values than `paramLimits` (a Proxy that makes a new
+ * level at every read has no bottom), is refused at once. Iterative: no stack to overflow.
  */
 export function snapshot(params: unknown): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  const stack: [unknown, Record<string, unknown> | unknown[], string | number, string][] = [
-    [params, root, "params", ""],
-  ];
+  // Each value with where its copy goes and the objects above it; a field's path is spelt out
+  // only for a refusal (`metadata.self`).
+  type Entry = [unknown, Record<string, unknown> | unknown[], string | number, Above];
+  const stack: Entry[] = [[params, root, "params", undefined]];
+  let values = 0;
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [value, parent, slot, field] = next;
-    const name = field || "params";
+    const [value, parent, slot, above] = next;
     let copy: unknown = value;
+    if (++values > paramLimits.values) {
+      throw new HsrcpayValidationError("params", `has more than ${paramLimits.values} values`);
+    }
     try {
-      if (Array.isArray(value)) {
-        const items: unknown[] = new Array(value.length);
-        for (let index = 0; index < value.length; index++) {
-          stack.push([value[index], items, index, `${field}[${index}]`]);
+      if (typeof value === "object" && value !== null) {
+        const depth = (above?.depth ?? 0) + 1;
+        if (depth > paramLimits.depth)
+          throw refusal(above, slot, `is nested deeper than ${paramLimits.depth} levels`);
+        for (let up = above; up !== undefined; up = up.above) {
+          if (up.value === value) throw refusal(above, slot, "contains itself");
         }
-        copy = items;
-      } else if (typeof value === "object" && value !== null) {
-        if (jsonType(value) !== "object") {
-          const kind = (value as object).constructor?.name ?? "object";
-          throw new HsrcpayValidationError(name, `must be plain JSON data, not a ${kind}`);
-        }
-        const object: Record<string, unknown> = {};
-        for (const key of Object.keys(value)) {
-          const at = field ? `${field}.${key}` : key;
-          let item: unknown;
-          try {
-            item = (value as Record<string, unknown>)[key];
-          } catch {
-            throw new HsrcpayValidationError(at, "could not be read");
+        const here: Above = { value, above, depth, slot };
+        if (Array.isArray(value)) {
+          const items: unknown[] = new Array(value.length);
+          for (let index = 0; index < value.length; index++) {
+            stack.push([value[index], items, index, here]);
           }
-          if (item === undefined) continue; // left out, as JSON and the query leave it out
-          if (typeof item === "function" || typeof item === "symbol") {
-            throw new HsrcpayValidationError(at, "must be JSON data");
+          copy = items;
+        } else {
+          if (jsonType(value) !== "object") {
+            const kind = (value as object).constructor?.name ?? "object";
+            throw refusal(above, slot, `must be plain JSON data, not a ${kind}`);
           }
-          setOwn(object, key, undefined); // keeps the caller's order of fields
-          stack.push([item, object, key, at]);
+          const object: Record<string, unknown> = {};
+          for (const key of Object.keys(value)) {
+            let item: unknown;
+            try {
+              item = (value as Record<string, unknown>)[key];
+            } catch {
+              throw new HsrcpayValidationError(pathOf(here, key), "could not be read");
+            }
+            if (item === undefined) continue; // left out, as JSON and the query leave it out
+            if (typeof item === "function" || typeof item === "symbol") {
+              throw new HsrcpayValidationError(pathOf(here, key), "must be JSON data");
+            }
+            setOwn(object, key, undefined); // keeps the caller's order of fields
+            stack.push([item, object, key, here]);
+          }
+          copy = object;
         }
-        copy = object;
-      } else if (field === "") {
-        throw new HsrcpayValidationError("params", "must be an object");
+      } else if (above === undefined) {
+        throw refusal(above, slot, "must be an object");
       }
     } catch (error) {
       if (error instanceof HsrcpayValidationError) throw error;
       // A getter or a Proxy trap that throws: the caller's object cannot be read.
-      throw new HsrcpayValidationError(name, "could not be read");
+      throw refusal(above, slot, "could not be read");
     }
     if (Array.isArray(parent)) parent[slot as number] = copy;
     else setOwn(parent, slot as string, copy);
   }
   return root.params as Record<string, unknown>;
+}
+
+/** The objects above a value in the params, nearest first, to find one that contains itself. */
+type Above = { value: object; above: Above; depth: number; slot: string | number } | undefined;
+
+function refusal(above: Above, slot: string | number, problem: string) {
+  return new HsrcpayValidationError(above ? pathOf(above, slot) : "params", problem);
+}
+
+/** `permissions.payments[1]`: where `slot` of the object `above` sits in the params. */
+function pathOf(above: NonNullable<Above>, slot: string | number): string {
+  let path = "";
+  for (let at: Above = above, key = slot; at !== undefined; key = at.slot, at = at.above) {
+    path =
+      typeof key === "number"
+        ? `[${key}]${path}`
+        : at.above === undefined
+          ? `${key}${path}`
+          : `.${key}${path}`;
+  }
+  return path;
 }
 
 /**
@@ -156,29 +193,26 @@ export function check(value: unknown, rule: Rule, field: string, label: string):
  * for each form that does not fit cost more than the rest of the checks together.
  */
 function refusalOf(value: unknown, rule: Rule, field: string, label: string): Refusal | undefined {
-  const fail = (problem: string): Refusal => [field || "params", problem];
+  const at = field || "params";
   const type = jsonType(value);
-  if (rule.type !== undefined) {
+  if (rule.type !== undefined && !typeFits(type, rule.type)) {
     const allowed = typeof rule.type === "string" ? [rule.type] : rule.type;
-    const fits =
-      allowed.includes(type as string) || (type === "integer" && allowed.includes("number"));
-    if (!fits)
-      return fail(`must be ${allowed.map((name) => typeWords[name] ?? name).join(" or ")}`);
+    return [at, `must be ${allowed.map((name) => typeWords[name] ?? name).join(" or ")}`];
   }
   if (rule.enum !== undefined && !rule.enum.includes(value)) {
-    return fail(`must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`);
+    return [at, `must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`];
   }
   let inner: Refusal | undefined;
-  if (type === "string") inner = textRefusal(value as string, rule, fail);
+  if (type === "string") inner = textRefusal(value as string, rule, at);
   else if (type === "integer" || type === "number")
-    inner = numberRefusal(value as number, rule, fail);
+    inner = numberRefusal(value as number, rule, at);
   else if (type === "array") {
     const items = value as unknown[];
     if (rule.minItems !== undefined && items.length < rule.minItems) {
-      return fail(`must have at least ${rule.minItems} items`);
+      return [at, `must have at least ${rule.minItems} items`];
     }
     if (rule.maxItems !== undefined && items.length > rule.maxItems) {
-      return fail(`must have at most ${rule.maxItems} items`);
+      return [at, `must have at most ${rule.maxItems} items`];
     }
     // A plain loop: a sparse array's holes would go out as null, and forEach skips them.
     for (let index = 0; index < items.length && rule.items && !inner; index++) {
@@ -188,9 +222,10 @@ function refusalOf(value: unknown, rule: Rule, field: string, label: string): Re
     inner = objectRefusal(value as Record<string, unknown>, rule, field, label);
   }
   if (inner) return inner;
+  if (rule.anyOf === undefined && rule.oneOf === undefined) return undefined;
   const fits = (branch: Rule) => refusalOf(value, branch, field, label) === undefined;
   if (rule.anyOf && !rule.anyOf.some(fits)) {
-    return fail("matches none of the forms the spec allows");
+    return [at, "matches none of the forms the spec allows"];
   }
   const fitting = rule.oneOf?.filter(fits);
   if (rule.oneOf && fitting?.length !== 1) {
@@ -207,39 +242,46 @@ function refusalOf(value: unknown, rule: Rule, field: string, label: string): Re
       if (refusal) return refusal;
     }
     const sets = rule.oneOf.map((branch) => (branch.required ?? []).join(" + "));
-    return fail(
+    return [
+      at,
       sets.every(Boolean)
         ? `must have exactly one of: ${sets.join(", ")}`
         : "must match exactly one of the forms the spec allows",
-    );
+    ];
   }
   return undefined;
 }
 
-function textRefusal(
-  text: string,
-  rule: Rule,
-  fail: (problem: string) => Refusal,
-): Refusal | undefined {
-  if (!isWellFormed(text)) return fail(unpairedSurrogate);
+/** Whether a value of JSON type `type` is of the rule's type (a whole number is a number too). */
+function typeFits(type: string | undefined, allowed: string | readonly string[]): boolean {
+  if (typeof allowed === "string") {
+    return allowed === type || (type === "integer" && allowed === "number");
+  }
+  return allowed.includes(type as string) || (type === "integer" && allowed.includes("number"));
+}
+
+function textRefusal(text: string, rule: Rule, at: string): Refusal | undefined {
+  if (!isWellFormed(text)) return [at, unpairedSurrogate];
   // Code points, as JSON Schema counts them; worked out only where the spec bounds the length.
   if (rule.minLength !== undefined || rule.maxLength !== undefined) {
     const length = [...text].length;
     if (rule.minLength !== undefined && length < rule.minLength) {
-      return fail(
+      return [
+        at,
         rule.minLength === 1
           ? "must not be empty"
           : `must be at least ${rule.minLength} characters`,
-      );
+      ];
     }
     if (rule.maxLength !== undefined && length > rule.maxLength) {
-      return fail(`must be at most ${rule.maxLength} characters`);
+      return [at, `must be at most ${rule.maxLength} characters`];
     }
   }
   if (rule.pattern !== undefined && !patternOf(rule.pattern).test(text)) {
-    return fail(
+    return [
+      at,
       rule.pattern === "\\S" ? "must not be blank" : `must match the pattern ${rule.pattern}`,
-    );
+    ];
   }
   return undefined;
 }
@@ -247,7 +289,7 @@ function textRefusal(
 const patterns = new Map<string, RegExp>();
 
 /** A spec pattern, compiled once (ECMA-262 with the `u` flag, as JSON Schema reads it). */
-function patternOf(source: string): RegExp {
+export function patternOf(source: string): RegExp {
   let pattern = patterns.get(source);
   if (pattern === undefined) {
     pattern = new RegExp(source, "u");
@@ -256,11 +298,7 @@ function patternOf(source: string): RegExp {
   return pattern;
 }
 
-function numberRefusal(
-  number: number,
-  rule: Rule,
-  fail: (problem: string) => Refusal,
-): Refusal | undefined {
+function numberRefusal(number: number, rule: Rule, at: string): Refusal | undefined {
   const { minimum, maximum, exclusiveMinimum: above, exclusiveMaximum: below } = rule;
   const low = minimum === undefined || number >= minimum;
   const high = maximum === undefined || number <= maximum;
@@ -278,7 +316,7 @@ function numberRefusal(
   ].filter(Boolean);
   const whole =
     rule.type === "integer" || (Array.isArray(rule.type) && rule.type.includes("integer"));
-  return fail(`must be ${whole ? "a whole number" : "a number"} ${bounds.join(" ")}`);
+  return [at, `must be ${whole ? "a whole number" : "a number"} ${bounds.join(" ")}`];
 }
 
 function objectRefusal(

@@ -53,20 +53,26 @@ const templateParam = /\{([^}]+)\}/g;
  * URL parser percent-encodes them.)
  */
 export function serializePath(url: string, values: Record<string, unknown> | undefined): string {
-  return url.replace(templateParam, (_, name: string) =>
-    encodeURIComponent(checkSegment(values?.[name], `params.path.${name}`, pathParam(name))),
-  );
+  if (!url.includes("{")) return url;
+  return url.replace(templateParam, (_, name: string) => {
+    // Own properties only: a field on `Object.prototype` is no path parameter.
+    const value = values !== undefined && Object.hasOwn(values, name) ? values[name] : undefined;
+    return encodeURIComponent(checkSegment(value, `params.path.${name}`, pathParam(name)));
+  });
 }
 
 /**
  * openapi-fetch calls the path serializer only when the call has `params.path`: a URL that still
- * holds a `{name}` had a path parameter left out, and is refused rather than sent as `%7Bname%7D`.
+ * holds a `{name}` (as `%7Bname%7D` in a Request's URL) had a path parameter left out, and is refused rather than sent as `%7Bname%7D`.
  */
 export function checkPathFilled(url: string): void {
   const path = url.split(/[?#]/, 1)[0] as string;
-  const missing = /\{([^}]+)\}/.exec(path);
-  if (missing)
-    checkSegment(undefined, `params.path.${missing[1]}`, pathParam(missing[1] as string));
+  // A Request's URL has the braces percent-encoded.
+  const missing = /\{([^}]+)\}|%7B(.+?)%7D/i.exec(path);
+  if (missing) {
+    const name = (missing[1] ?? missing[2]) as string;
+    checkSegment(undefined, `params.path.${name}`, pathParam(name));
+  }
 }
 
 const pathParam = (name: string) => `the {${name}} path parameter`;

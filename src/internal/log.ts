@@ -1,8 +1,8 @@
 // What the client tells about its calls: a console-shaped logger at a level the user turns on
 // (`logLevel`, or HSRCPAY_LOG where there is an environment), and an `onRetry` hook for telemetry.
 // Every line is built from the method and path, statuses, timings, request ids and the
-// Idempotency-Key; a body only as the redacted, capped snippet the errors show. Never the token
-// or a key: the lines are made from values that were redacted before they got here.
+// Idempotency-Key; a failure body only at `debug`, as its masked 200-character start. Never the
+// token or a key: the lines are made from values that were masked before they got here.
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
@@ -51,7 +51,7 @@ export interface AttemptReport {
   durationMs: number;
   requestId: string | undefined;
   idempotencyKey: string | undefined;
-  /** Redacted and capped: the start of a failure body, or what went wrong with the connection. */
+  /** Masked and capped: the start of a failure body, or what went wrong with the connection. */
   detail?: string | undefined;
 }
 

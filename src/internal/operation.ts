@@ -5,11 +5,10 @@
 // before sending, and what kind of answer to expect: one object, a paginated or an unpaginated list,
 // or a delete.
 import type { ClientPathsWithMethod } from "openapi-fetch";
-import { operations } from "../../generated/operations.js";
+import { type Answer, answers, operations } from "../../generated/operations.js";
 import type { paths } from "../../generated/schema.js";
 import { HsrcpayError } from "../errors/hsrcpay-error.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
-import { check, type Rule, snapshot } from "./checks.js";
 import {
   invalidResponse,
   isObject,
@@ -17,11 +16,13 @@ import {
   type ResponseMeta,
   readData,
   readDeleted,
-} from "./envelope.js";
+} from "./answer.js";
+import { check, patternOf, type Rule, setOwn, snapshot } from "./checks.js";
 import { checkSegment } from "./guards.js";
+import { mayHoldSecrets, secretValues } from "./mask.js";
 import { checkRequestOptions, type RequestOptions } from "./options.js";
 import { type PageContent, type PagePromise, pagePromise } from "./pagination.js";
-import { type Api, answerTo, type Sending } from "./typed-api.js";
+import type { Api, Sender } from "./typed-api.js";
 
 export type Method = "get" | "post" | "put" | "delete" | "patch";
 type Table = typeof operations;
@@ -101,12 +102,11 @@ export type Call = <M extends Method, P extends ClientPathsWithMethod<Api, M> & 
 
 /** What the generated table says of one operation (generated/operations.ts). */
 export interface Described {
-  readonly name: string;
   readonly kind: string;
-  readonly where: Readonly<Record<string, string>>;
+  /** The path and the query parameters, by name; every other param is a field of the body. */
+  readonly path?: readonly string[];
+  readonly query?: readonly string[];
   readonly params: Rule;
-  /** Paths into the data (`payment.id`) and the `typeof` each must have (`object?`: or be absent). */
-  readonly shape: Readonly<Record<string, string>>;
   /** The field the data may arrive wrapped in, where HSRCPAY's pages disagree (`{ payment }`). */
   readonly unwrap?: string;
 }
@@ -115,7 +115,13 @@ export interface Described {
  * The params split by where they go, checked; and the body's JSON, checked to encode. `pathParams`
  * come from the method's own arguments; the same name among the params is refused, not dropped.
  */
-function prepare(operation: Described, given: unknown, pathParams: Record<string, unknown>) {
+function prepare(
+  operation: Described,
+  /** `POST /payments/{id}/confirm`: the operation, as refusals name it. */
+  label: string,
+  given: unknown,
+  pathParams: Record<string, unknown>,
+) {
   const params = snapshot(given);
   for (const name of Object.keys(pathParams)) {
     if (Object.hasOwn(params, name)) {
@@ -123,20 +129,38 @@ function prepare(operation: Described, given: unknown, pathParams: Record<string
     }
     Object.defineProperty(params, name, { value: pathParams[name], enumerable: true });
   }
-  const parts = { path: {}, query: {}, body: {} } as Record<
-    "path" | "query" | "body",
-    Record<string, unknown>
-  >;
+  // Own properties only, read (the snapshot's) or written (setOwn): nothing on `Object.prototype`
+  // reaches the request, and a `__proto__` field stays a field.
+  const parts: Record<"path" | "query" | "body", Record<string, unknown>> = {
+    path: {},
+    query: {},
+    body: {},
+  };
+  const { path = [], query = [] } = operation;
   // Path segments first, so that an id gets the segment guard's words rather than a pattern's.
-  for (const [name, where] of Object.entries(operation.where)) {
-    if (where === "path") checkSegment(params[name], name, `the ${name} of ${operation.name}`);
+  for (const name of path) {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    checkSegment(value, name, `the ${name} of ${label}`);
   }
-  check(params, operation.params, "", operation.name);
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) parts[operation.where[name] as keyof typeof parts][name] = value;
+  check(params, operation.params, "", label);
+  for (const name of Object.keys(params)) {
+    const value = params[name];
+    if (value !== undefined)
+      setOwn(
+        path.includes(name) ? parts.path : query.includes(name) ? parts.query : parts.body,
+        name,
+        value,
+      );
   }
-  const hasBody = Object.values(operation.where).includes("body");
-  return { ...parts, json: hasBody ? encode(parts.body) : undefined };
+  // The values of the body's secret fields, masked in everything but the data.
+  const json = hasBody(operation) ? encode(parts.body) : undefined;
+  const secrets = json !== undefined && mayHoldSecrets(json) ? secretValues(parts.body) : [];
+  return { ...parts, json, secrets };
+}
+
+/** Whether the operation has a body: a param that is neither a path nor a query parameter. */
+export function hasBody({ params, path = [], query = [] }: Described): boolean {
+  return Object.keys(params.properties ?? {}).length > path.length + query.length;
 }
 
 /** The body as JSON, or the refusal naming the field JSON cannot carry (a BigInt, a cycle). */
@@ -171,54 +195,87 @@ function withMeta<T extends object>(data: T, meta: ResponseMeta): WithMeta<T> {
 const table: Readonly<Record<string, Described>> = operations;
 
 /**
- * Whether `item` has each path of `shape` with its `typeof` (`object` being a non-array object);
- * `object?` is an object, or absent or null, and then nothing under it is looked for. The paths come
- * parents first (generate-operations.ts writes them so).
+ * What is wrong with an answer's data by the spec (`payment.status is required`), if anything: a
+ * declared field of another JSON type, a required one missing, a stated pattern not matched. The
+ * names are the spec's, never the server's: an unknown field is not looked at.
  */
-export function holdsShape(item: unknown, shape: Readonly<Record<string, string>>): boolean {
-  const compiled = compile(shape);
-  // Indexes of the `object?` paths found absent: nothing under them is looked for.
-  const absent: number[] = [];
-  for (let index = 0; index < compiled.length; index++) {
-    const { names, type, parents } = compiled[index] as CompiledPath;
-    if (absent.length > 0 && parents.some((parent) => absent.includes(parent))) continue;
-    let value = item;
-    for (const name of names) value = isObject(value) ? value[name] : undefined;
-    if (type === "object?" && (value === undefined || value === null)) absent.push(index);
-    else if (type.startsWith("object") ? !isObject(value) : typeof value !== type) return false;
-  }
-  return true;
+export function answerRefusal(value: unknown, rule: Answer, field = ""): string | undefined {
+  const refusal = refusalIn(value, rule);
+  if (refusal === undefined) return undefined;
+  const [at, problem] = refusal;
+  const path = `${field}${at}`.replace(/^\./, "");
+  return `${path || "the data"} ${problem}`;
 }
 
-interface CompiledPath {
-  names: readonly string[];
-  type: string;
-  /** The indexes of the `object?` paths this one lies under. */
-  parents: readonly number[];
+/** What is wrong and where below the value (`.payment.status`); the path is built only then. */
+type Refusal = [at: string, problem: string];
+
+const fieldNames = new WeakMap<object, string[]>();
+
+function refusalIn(value: unknown, rule: Answer): Refusal | undefined {
+  if (typeof rule === "string") {
+    return rule === "" || isJsonType(value, rule) ? undefined : ["", `must be ${rule}`];
+  }
+  if (Array.isArray(rule)) {
+    let first: Refusal | undefined;
+    for (const form of rule) {
+      const refusal = refusalIn(value, form);
+      if (refusal === undefined) return undefined;
+      if (form !== "null") first ??= refusal;
+    }
+    // Types only (`string or null`): say them all; else what is wrong inside the form meant.
+    return rule.every((form) => typeof form === "string")
+      ? ["", `must be ${rule.join(" or ")}`]
+      : first;
+  }
+  if ("x" in rule) {
+    if (typeof value !== "string") return ["", "must be string"];
+    return patternOf(rule.x).test(value) ? undefined : ["", `does not match ${rule.x}`];
+  }
+  if ("i" in rule) {
+    if (!Array.isArray(value)) return ["", "must be array"];
+    for (let index = 0; index < value.length; index++) {
+      const refusal = refusalIn(value[index], rule.i);
+      if (refusal) return [`[${index}]${refusal[0]}`, refusal[1]];
+    }
+    return undefined;
+  }
+  if (!("p" in rule)) return undefined;
+  if (!isObject(value)) return ["", "must be object"];
+  let names = fieldNames.get(rule.p);
+  if (names === undefined) {
+    names = Object.keys(rule.p);
+    fieldNames.set(rule.p, names);
+  }
+  for (const name of names) {
+    if (!Object.hasOwn(value, name)) {
+      if (rule.o?.includes(name)) continue;
+      return [`.${name}`, "is required"];
+    }
+    const refusal = refusalIn(value[name], rule.p[name] as Answer);
+    if (refusal) return [`.${name}${refusal[0]}`, refusal[1]];
+  }
+  return undefined;
 }
 
-/** Each shape split once, not on every item of every answer (a page of a hundred payments). */
-const compiledShapes = new WeakMap<object, readonly CompiledPath[]>();
-
-function compile(shape: Readonly<Record<string, string>>): readonly CompiledPath[] {
-  let compiled = compiledShapes.get(shape);
-  if (compiled === undefined) {
-    const entries = Object.entries(shape);
-    compiled = entries.map(([path, type]) => ({
-      names: path.split("."),
-      type,
-      parents: entries.flatMap(([parent, parentType], index) =>
-        parentType === "object?" && path.startsWith(`${parent}.`) ? [index] : [],
-      ),
-    }));
-    compiledShapes.set(shape, compiled);
+function isJsonType(value: unknown, type: string): boolean {
+  switch (type) {
+    case "object":
+      return isObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "null":
+      return value === null;
+    case "integer":
+      return Number.isInteger(value);
+    default:
+      return typeof value === type;
   }
-  return compiled;
 }
 
 const isPageCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
 
-export function createCall({ api, through, direct, hasMiddleware }: Sending): Call {
+export function createCall(send: Sender): Call {
   const call = (
     method: Method,
     path: string,
@@ -226,48 +283,36 @@ export function createCall({ api, through, direct, hasMiddleware }: Sending): Ca
     options: RequestOptions = {},
     pathParams: Record<string, unknown> = {},
   ) => {
-    const operation = table[`${method.toUpperCase()} ${path}`];
+    const key = `${method.toUpperCase()} ${path}`;
+    const operation = table[key];
     if (operation === undefined) throw new HsrcpayError(`${method} ${path} is not in the spec`);
     const { unwrap } = operation;
+    const answer = answers[key] ?? "";
     /** The data itself, out of the wrapper the spec allows it to arrive in. */
     const inner = (item: unknown) =>
       unwrap !== undefined && isObject(item) && isObject(item[unwrap]) ? item[unwrap] : item;
-    const isData = (item: unknown): item is Record<string, unknown> =>
-      isObject(item) && holdsShape(inner(item), operation.shape);
-    const isList = (data: unknown): data is unknown[] => Array.isArray(data) && data.every(isData);
+    const refuseItem = (item: unknown) => answerRefusal(inner(item), answer);
+    const list: Answer = { i: answer };
+    const refuseList = (data: unknown) => answerRefusal(data, list);
     /** Checks the options and the params: the refusals, before anything is sent. */
     const prepareCall = () => ({
       settings: checkRequestOptions(options, method !== "get"),
-      parts: prepare(operation, params, pathParams),
+      parts: prepare(operation, key, params, pathParams),
     });
     /** Sends one request of the operation; the answer is read by the caller. */
-    const send = async (
+    const sendCall = (
       { settings, parts }: ReturnType<typeof prepareCall>,
       query: Record<string, unknown> = parts.query,
-    ) => {
-      const settled = { ...settings.settings, readByClient: true, schemaPath: path };
-      // Without middleware, the request openapi-fetch would build is built once, directly (the
-      // same URL, headers and body: test/unit/direct-path.test.ts); with any, it goes through
-      // openapi-fetch, so that the middleware sees it.
-      if (!hasMiddleware()) {
-        const upper = method.toUpperCase();
-        return direct(settled, upper, path, parts.path, query, parts.json, settings.headers);
-      }
-      const { response } = await api.request(
-        method,
-        path as never,
-        {
-          params: { query, path: parts.path },
-          ...(parts.json === undefined
-            ? {}
-            : { body: parts.body, bodySerializer: () => parts.json }),
-          headers: settings.headers,
-          parseAs: "stream",
-          fetch: through(settled),
-        } as never,
-      );
-      return answerTo(response);
-    };
+    ) =>
+      send(settings.settings, {
+        method: method.toUpperCase(),
+        schemaPath: path,
+        path: parts.path,
+        query,
+        json: parts.json,
+        headers: settings.headers,
+        secrets: parts.secrets,
+      });
 
     if (operation.kind === "page" || operation.kind === "list") {
       let prepared: ReturnType<typeof prepareCall>;
@@ -280,10 +325,12 @@ export function createCall({ api, through, direct, hasMiddleware }: Sending): Ca
       const { page: first = 1, ...query } = prepared.parts.query as { page?: number };
       const paged = operation.kind === "page";
       const fetchPage = async (page: number): Promise<PageContent<unknown>> => {
-        const { received, request } = await send(prepared, paged ? { ...query, page } : query);
-        const { data, meta, envelope } = readData(received, request, isList);
+        const { received, request } = await sendCall(prepared, paged ? { ...query, page } : query);
+        const { data, meta, envelope } = readData(received, request, refuseList);
+        const items = data as unknown[];
         // An unpaginated list is one page that holds all of it.
-        if (!paged) return { data, total: data.length, limit: data.length, pages: 1, meta };
+        if (!paged)
+          return { data: items, total: items.length, limit: items.length, pages: 1, meta };
         const { total, limit, pages } = envelope;
         if (![total, limit, pages].every(isPageCount)) {
           throw invalidResponse(
@@ -292,7 +339,7 @@ export function createCall({ api, through, direct, hasMiddleware }: Sending): Ca
             "a list envelope without its pagination numbers",
           );
         }
-        return { data, total, limit, pages, meta } as PageContent<unknown>;
+        return { data: items, total, limit, pages, meta } as PageContent<unknown>;
       };
       // One unpaginated list is what the server sent: no walk, so nothing is skipped as a repeat.
       return pagePromise(fetchPage, first, prepared.settings.settings.signal, paged);
@@ -300,7 +347,7 @@ export function createCall({ api, through, direct, hasMiddleware }: Sending): Ca
 
     return (async () => {
       const prepared = prepareCall();
-      const { received, request } = await send(prepared);
+      const { received, request } = await sendCall(prepared);
       if (operation.kind === "deleted") {
         // A 404 after an attempt whose answer was lost: that attempt deleted it.
         const meta =
@@ -309,7 +356,7 @@ export function createCall({ api, through, direct, hasMiddleware }: Sending): Ca
             : readDeleted(received, request);
         return withMeta({ id: String(prepared.parts.path.id), deleted: true as const }, meta);
       }
-      const { data, meta } = readData(received, request, isData);
+      const { data, meta } = readData(received, request, refuseItem);
       return withMeta(inner(data) as Record<string, unknown>, meta);
     })();
   };

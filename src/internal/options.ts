@@ -65,49 +65,28 @@ export const optionLimits = {
   maxResponseBytes: 67_108_864,
 } as const;
 
-export function checkTimeout(value: unknown, field: string): void {
-  if (
-    value !== undefined &&
-    !(typeof value === "number" && value > 0 && value <= optionLimits.maxTimeoutMs)
-  ) {
-    throw new HsrcpayValidationError(
-      field,
-      `must be a number of milliseconds above 0 and at most ${optionLimits.maxTimeoutMs}`,
-    );
-  }
+/** Refuses a number outside its bounds; `undefined` is left to the default. */
+function checkBounded(fits: (value: number) => boolean, problem: string) {
+  return (value: unknown, field: string): void => {
+    if (value !== undefined && !(typeof value === "number" && fits(value))) {
+      throw new HsrcpayValidationError(field, problem);
+    }
+  };
 }
 
-export function checkMaxRetries(value: unknown, field: string): void {
-  if (
-    value !== undefined &&
-    !(
-      Number.isInteger(value) &&
-      (value as number) >= 0 &&
-      (value as number) <= optionLimits.maxRetries
-    )
-  ) {
-    throw new HsrcpayValidationError(
-      field,
-      `must be a whole number from 0 to ${optionLimits.maxRetries}`,
-    );
-  }
-}
-
-export function checkMaxResponseBytes(value: unknown, field: string): void {
-  if (
-    value !== undefined &&
-    !(
-      Number.isInteger(value) &&
-      (value as number) >= optionLimits.minResponseBytes &&
-      (value as number) <= optionLimits.maxResponseBytes
-    )
-  ) {
-    throw new HsrcpayValidationError(
-      field,
-      `must be a whole number of bytes from ${optionLimits.minResponseBytes} to ${optionLimits.maxResponseBytes}`,
-    );
-  }
-}
+const { maxTimeoutMs, maxRetries, minResponseBytes, maxResponseBytes } = optionLimits;
+export const checkTimeout = checkBounded(
+  (value) => value > 0 && value <= maxTimeoutMs,
+  `must be a number of milliseconds above 0 and at most ${maxTimeoutMs}`,
+);
+export const checkMaxRetries = checkBounded(
+  (value) => Number.isInteger(value) && value >= 0 && value <= maxRetries,
+  `must be a whole number from 0 to ${maxRetries}`,
+);
+export const checkMaxResponseBytes = checkBounded(
+  (value) => Number.isInteger(value) && value >= minResponseBytes && value <= maxResponseBytes,
+  `must be a whole number of bytes from ${minResponseBytes} to ${maxResponseBytes}`,
+);
 
 /** The per-call options, by name: anything else is a typo the caller must hear about. */
 const requestOptionNames = [
@@ -252,11 +231,131 @@ export function checkRequestOptions(
 /** Per-call settings a resource method hands to the transport (already checked). */
 export interface CallSettings extends CallControls {
   idempotencyKey?: string | undefined;
-  /** The resource method reads the answer itself (openapi-fetch is told `parseAs: "stream"`). */
-  readByClient?: boolean;
-  /**
-   * The spec's path template (`/api-keys/{id}`): errors name the operation by it, so that their
-   * messages stay the same from one id to the next (and group in error trackers).
-   */
-  schemaPath?: string;
+}
+
+/** The client options, by name: anything else is refused (see checkKnownOptions). */
+export const clientOptionNames = [
+  "token",
+  "baseUrl",
+  "fetch",
+  "maxRetries",
+  "timeout",
+  "dangerouslyAllowBrowser",
+  "maxResponseBytes",
+  "logLevel",
+  "logger",
+  "onRetry",
+  "defaultHeaders",
+  "fetchOptions",
+];
+
+const isObjectLike = (value: unknown): value is object =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** An object literal's kind: its prototype is Object's or none, so spreading it loses nothing. */
+function isPlain(value: unknown): value is object {
+  if (!isObjectLike(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The client options as a plain object of the ones given (left out when `undefined`), each read
+ * once, so that a config class's getters and inherited fields count as they do when read directly.
+ * Unknown options are refused; `defaultHeaders` may be a `Headers`; it and `fetchOptions` are copied.
+ */
+export function readClientOptions(given: unknown): Record<string, unknown> {
+  if (!isObjectLike(given)) throw new HsrcpayValidationError("options", "must be an object");
+  checkKnownOptions(given, clientOptionNames, "");
+  const own: Record<string, unknown> = {};
+  for (const name of clientOptionNames) {
+    let value: unknown;
+    try {
+      value = (given as Record<string, unknown>)[name];
+    } catch {
+      throw new HsrcpayValidationError(name, "could not be read");
+    }
+    if (value === undefined) continue;
+    if (name === "defaultHeaders" && value instanceof Headers) {
+      const record: Record<string, string> = {};
+      value.forEach((text, header) => {
+        record[header] = text;
+      });
+      value = record;
+    } else if ((name === "defaultHeaders" || name === "fetchOptions") && isPlain(value)) {
+      value = { ...value };
+    }
+    own[name] = value;
+  }
+  return own;
+}
+
+/**
+ * What `fetchOptions` may not hold, and why: what the client sets on every request, and what
+ * `fetch` itself would reject or turn against the call (an `integrity` no JSON answer has, a
+ * `no-cors` mode that hides the answer, a `window` outside a page), which would otherwise reach
+ * the server and come back as "could not reach HSRCPAY" on every retry.
+ */
+const fetchOptionRefusals: Readonly<Record<string, string>> = {
+  method: "is set by the client for every request",
+  headers: "is set by the client for every request",
+  body: "is set by the client for every request",
+  signal: "is the client's: each attempt has its own; pass options.signal per call",
+  redirect: "is the client's: it never follows a redirect (see HsrcpayRedirectError)",
+  integrity: "cannot hold for HSRCPAY's answers: fetch would reject every one",
+  mode: "is the client's: another mode hides or refuses the answer",
+  window: "is not an option outside a browser page, and fetch refuses any value but null there",
+};
+
+export function checkFetchOptions(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlain(value)) {
+    throw new HsrcpayValidationError(
+      "fetchOptions",
+      "must be a plain object of fetch init options (a class's getters and inherited fields would not reach fetch)",
+    );
+  }
+  for (const name of Object.keys(fetchOptionRefusals)) {
+    if (Object.hasOwn(value, name)) {
+      throw new HsrcpayValidationError(`fetchOptions.${name}`, fetchOptionRefusals[name] as string);
+    }
+  }
+  return value as Record<string, unknown>;
+}
+
+export function checkBaseUrl(value: unknown, defaultBaseUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+    throw new HsrcpayValidationError(
+      "baseUrl",
+      `must be an absolute http(s) URL such as ${defaultBaseUrl}`,
+    );
+  }
+  // Credentials in the URL would travel in the clear to every error message that names the URL.
+  if (url.username || url.password) {
+    throw new HsrcpayValidationError(
+      "baseUrl",
+      "must not contain a user name or password; the client authenticates with its token",
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+/** The client options checked, in one place: what is wrong is refused naming the option. */
+export function checkClientOptions(options: Record<string, unknown>, defaultBaseUrl: string) {
+  const defaultHeaders = checkHeaders(options.defaultHeaders, "defaultHeaders", false);
+  const fetchOptions = checkFetchOptions(options.fetchOptions);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl, defaultBaseUrl);
+  checkMaxRetries(options.maxRetries, "maxRetries");
+  checkTimeout(options.timeout, "timeout");
+  checkMaxResponseBytes(options.maxResponseBytes, "maxResponseBytes");
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new HsrcpayValidationError("fetch", "must be a function");
+  }
+  return { defaultHeaders, fetchOptions, baseUrl };
 }

@@ -10,7 +10,7 @@
 // repeat. A walk keeps the ids it yielded (memory grows with the listing, never past it).
 
 import { HsrcpayAbortError, HsrcpayError } from "../errors/hsrcpay-error.js";
-import type { ResponseMeta } from "./envelope.js";
+import type { ResponseMeta } from "./answer.js";
 
 /** One page of a list, with HSRCPAY's pagination numbers. */
 export interface Page<T> extends AsyncIterable<T> {

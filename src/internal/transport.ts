@@ -14,17 +14,10 @@ import {
 import { HsrcpayInvalidResponseError } from "../errors/invalid-response-error.js";
 import { HsrcpayRedirectError } from "../errors/redirect-error.js";
 import { onAbort } from "./abort-listeners.js";
-import { type Received, requestIdOf, snippet } from "./answer.js";
-import { discardBody, type Framing, type ReadBody, readCapped } from "./body.js";
+import { debugStart, headersOf, maskFor, type Received, requestIdOf } from "./answer.js";
+import { discardBody, type Framing, framingOf, readCapped } from "./body.js";
 import type { AttemptReport, Reporter } from "./log.js";
-import {
-  type Redact,
-  redactHeader,
-  redactHeaders,
-  redactorFor,
-  responseRedactor,
-  withRequestSecrets,
-} from "./redact.js";
+import { type Mask, maskOf, tokenForms } from "./mask.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 
 export interface TransportConfig {
@@ -53,7 +46,7 @@ export interface TransportConfig {
 export interface OutgoingRequest {
   method: string;
   url: string;
-  /** Everything but Authorization, which the transport adds. */
+  /** Everything but Authorization, which the transport adds to this object: the call's own. */
   headers: Record<string, string>;
   body: string | undefined;
 }
@@ -63,7 +56,7 @@ export interface CallControls {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
   /** The secrets the request body sends (card data, a webhook secret): masked in all but the data. */
-  secrets?: ReadonlySet<string> | undefined;
+  secrets?: readonly string[] | undefined;
   /** This call's own credential, checked by `config.callToken`, instead of the client's. */
   token?: string | undefined;
 }
@@ -93,13 +86,18 @@ export async function send(
   // A fixed token is a string: no timer or listener is needed to wait for it.
   const token =
     typeof pending === "string" ? pending : await awaitToken(pending, timeoutMs, signal);
-  const secrets = controls.secrets?.size ? controls.secrets : undefined;
-  const redact = secrets ? withRequestSecrets(redactorFor(token), secrets) : redactorFor(token);
+  const secrets = controls.secrets?.length
+    ? [...tokenForms(token), ...controls.secrets]
+    : tokenForms(token);
+  const { headers } = request;
+  const idempotencyKey = headers["idempotency-key"];
+  // The request's headers are this call's own copy: the credential is added to it.
+  headers.authorization = `Bearer ${token}`;
   const init: RequestInit = {
     // The caller's fetch options first: none of them can replace what follows.
     ...config.fetchOptions,
     method: request.method,
-    headers: { ...request.headers, authorization: `Bearer ${token}` },
+    headers,
     body: request.body ?? null,
     // Never follow: see HsrcpayRedirectError. Browsers answer with an opaque response (status 0).
     redirect: "manual",
@@ -107,7 +105,14 @@ export async function send(
   };
 
   const { reporter } = config;
-  const tell = reporter && new Telling(reporter, request, maxRetries, redact);
+  // The call's own mask, for what is reported before an answer (its path, a connection failure):
+  // made when first needed, which a call that succeeds without logging never does.
+  let callMask: Mask | undefined;
+  const mask: Mask = (text) => {
+    callMask ??= maskOf(secrets);
+    return callMask(text);
+  };
+  const tell = reporter && new Telling(reporter, request, maxRetries, mask);
   let uncertain = false;
   for (let retry = 0; ; retry++) {
     if (signal?.aborted) throw new HsrcpayAbortError({ cause: signal.reason });
@@ -121,28 +126,34 @@ export async function send(
         const { response } = attempt;
         if (shouldRetry(attempt, retry, maxRetries, Date.now())) {
           discardBody(response);
-          tell?.attempt(attempt.status, response.headers, redact);
+          tell?.attempt(attempt.status, response.headers);
         } else {
-          const failure = unreadable(response, request, redact);
+          const failure = unreadable(response, request, mask, idempotencyKey);
           if (failure) {
             discardBody(response);
-            tell?.end(tell.attempt(attempt.status, response.headers, redact));
+            tell?.end(tell.attempt(attempt.status, response.headers));
             throw failure;
           }
-          const head = headOf(response.headers, redact);
+          const { headers } = response;
+          const framing = framingOf(headers);
           const limit =
             attempt.status < 300
               ? config.maxResponseBytes
               : Math.min(config.maxResponseBytes, errorBodyLimit);
-          let body: ReadBody | undefined;
+          let answer: Received | undefined;
           try {
-            body = await readCapped(response, readLimit(head, limit), guard.interrupt, head);
+            const body = await readCapped(
+              response,
+              readLimit(framing, limit),
+              guard.interrupt,
+              framing,
+            );
+            answer = { status: attempt.status, headers, ...body, limit, secrets, uncertain };
           } catch (error) {
             // A body cut by a reset is like no answer: retried with the same Idempotency-Key.
             attempt = guard.classify(error);
           }
-          if (body !== undefined) {
-            const answer = received(response, head, body, limit, uncertain, redact, !!secrets);
+          if (answer !== undefined) {
             tell?.end(tell.answer(answer));
             return answer;
           }
@@ -153,10 +164,10 @@ export async function send(
     }
     // Here the attempt is a failure, or a response that is to be retried.
     if (attempt.kind !== "response") {
-      const report = tell?.failure(attempt, redact);
+      const report = tell?.failure(attempt);
       if (!shouldRetry(attempt, retry, maxRetries, Date.now())) {
         if (report) tell?.end(report);
-        throw failureOf(attempt, timeoutMs, redact, request.headers["idempotency-key"]);
+        throw failureOf(attempt, timeoutMs, mask, idempotencyKey);
       }
     }
     uncertain ||= attempt.kind !== "response" || attempt.status >= 500;
@@ -165,12 +176,9 @@ export async function send(
     try {
       await sleep(delayMs, signal);
     } catch (error) {
-      tell?.end(tell.failure({ kind: "aborted", error }, redact));
+      tell?.end(tell.failure({ kind: "aborted", error }));
       // Between attempts: the last one may have taken effect.
-      throw new HsrcpayAbortError({
-        cause: signal?.reason,
-        idempotencyKey: request.headers["idempotency-key"],
-      });
+      throw new HsrcpayAbortError({ cause: signal?.reason, idempotencyKey });
     }
   }
 }
@@ -181,6 +189,7 @@ export async function send(
  */
 class Telling {
   readonly #reporter: Reporter;
+  readonly #mask: Mask;
   readonly #operation: string;
   readonly #idempotencyKey: string | undefined;
   readonly #maxAttempts: number;
@@ -189,10 +198,11 @@ class Telling {
   #attemptStarted = 0;
   #last: AttemptReport | undefined;
 
-  constructor(reporter: Reporter, request: OutgoingRequest, maxRetries: number, redact: Redact) {
+  constructor(reporter: Reporter, request: OutgoingRequest, maxRetries: number, mask: Mask) {
     this.#reporter = reporter;
+    this.#mask = mask;
     // The path may hold anything the caller passed as an id, the token included by mistake.
-    this.#operation = redact(labelOf(request));
+    this.#operation = mask(labelOf(request));
     this.#idempotencyKey = request.headers["idempotency-key"];
     this.#maxAttempts = maxRetries + 1;
   }
@@ -203,26 +213,25 @@ class Telling {
   }
 
   /** An answer that is not read: retried, or refused (a redirect, a status outside 200-599). */
-  attempt(status: number, headers: Headers, redact: Redact): AttemptReport {
+  attempt(status: number, headers: Headers): AttemptReport {
     const id = requestIdOf(headers);
-    return this.#report(status, id === undefined ? undefined : redactHeader("", id, redact));
+    return this.#report(status, id === undefined ? undefined : this.#mask(id));
   }
 
-  /** The answer the call returns; a failure's body shows as the errors show it. */
+  /** The answer the call returns; a failure's body shows as its masked start. */
   answer(answer: Received): AttemptReport {
-    // A success's request id has not met its body's secrets yet (see `received`).
-    const { requestId } = answer;
+    const id = requestIdOf(answer.headers);
     return this.#report(
       answer.status,
-      requestId === undefined ? undefined : redactHeader("", requestId, answer.redact),
-      answer.status >= 300 ? snippet(answer) : undefined,
+      id === undefined ? undefined : maskFor(answer)(id),
+      answer.status >= 300 ? debugStart(answer) : undefined,
     );
   }
 
-  failure(attempt: Failure, redact: Redact): AttemptReport {
+  failure(attempt: Failure): AttemptReport {
     const detail =
       attempt.kind === "connection"
-        ? redact(describeCause(attempt.error)).slice(0, 200)
+        ? this.#mask(describeCause(attempt.error)).slice(0, 200)
         : undefined;
     return this.#report(attempt.kind, undefined, detail);
   }
@@ -382,36 +391,6 @@ async function fetchHead(
   }
 }
 
-/** The answer's headers, redacted, and what the client reads in them, in one pass. */
-interface Head extends Framing {
-  headers: Headers;
-  requestId: string | undefined;
-  /** As sent: read before redaction (see Received.retryAfter). */
-  retryAfter: string | null;
-}
-
-function headOf(headers: Headers, redact: Redact): Head {
-  let length: string | undefined;
-  let encoding = "identity";
-  let xRequestId: string | undefined;
-  let requestId: string | undefined;
-  let retryAfter: string | null = null;
-  const safe = redactHeaders(headers, redact, (name, value, redacted) => {
-    if (name === "content-length") length = value;
-    else if (name === "retry-after") retryAfter = value;
-    else if (name === "content-encoding") encoding = value;
-    else if (name === "x-request-id") xRequestId = redacted;
-    else if (name === "request-id") requestId = redacted;
-  });
-  return {
-    headers: safe,
-    retryAfter,
-    requestId: xRequestId ?? requestId,
-    declaredLength: Number(length ?? Number.NaN),
-    encoded: encoding !== "identity",
-  };
-}
-
 /**
  * A body whose uncompressed Content-Length is already past the cap is over it: read only enough for
  * the error's snippet. With a content-encoding the header counts compressed bytes, so it says nothing.
@@ -427,7 +406,8 @@ const snippetBytes = 16_384;
 function unreadable(
   response: Response,
   request: OutgoingRequest,
-  redact: Redact,
+  mask: Mask,
+  idempotencyKey: string | undefined,
 ): HsrcpayError | undefined {
   const { status } = response;
   // A custom fetch that followed a redirect despite `redirect: "manual"`: its answer came from
@@ -436,15 +416,17 @@ function unreadable(
   const redirect = response.type === "opaqueredirect" || (status >= 300 && status <= 399);
   const outOfRange = !Number.isInteger(status) || status < 200 || status > 599;
   if (!redirect && !followed && !outOfRange) return undefined;
-  const headers = redactHeaders(response.headers, redact);
+  const headers = headersOf(response.headers, mask);
   const common = {
+    status,
     headers,
     requestId: requestIdOf(headers),
-    idempotencyKey: request.headers["idempotency-key"],
+    idempotencyKey,
+    retryAfter: undefined,
   };
-  const label = redact(labelOf(request));
+  const label = mask(labelOf(request));
   if (redirect || followed) {
-    const location = followed ? redact(response.url) : (headers.get("location") ?? undefined);
+    const location = originOf(followed ? response.url : response.headers.get("location"), mask);
     const where = location ? ` to ${location}` : "";
     const what = followed
       ? "a redirect that the fetch implementation followed"
@@ -453,73 +435,37 @@ function unreadable(
         : `a ${status} redirect`;
     return new HsrcpayRedirectError({
       ...common,
-      status,
       message: `HSRCPAY answered with ${what}${where}; the client never follows redirects (${label})`,
       body: undefined,
-      retryAfterMs: undefined,
       location,
     });
   }
   return new HsrcpayInvalidResponseError({
     ...common,
     message: `HSRCPAY answered with status ${status}, outside HTTP's 200-599 for a final answer (${label})`,
-    status,
     contentType: headers.get("content-type"),
-    bodyStart: "",
+    bodyBytes: 0,
   });
 }
 
-function received(
-  response: Response,
-  head: Head,
-  body: ReadBody,
-  limit: number,
-  uncertain: boolean,
-  tokenRedact: Redact,
-  /** The request sent secrets: a success's headers are masked too (they go on to `lastResponse`). */
-  sentSecrets: boolean,
-): Received {
-  // The body's secret fields are secrets everywhere in this response. A failure is redacted with
-  // them now, headers included, since its headers go on to errors, `raw` and log lines; a success's
-  // redactor is worked out only if something is redacted later (an invalid 2xx's error).
-  const redact = responseRedactor(tokenRedact, body.text);
-  // The headers already went through `tokenRedact` (the request's secrets included) in `headOf`:
-  // a second pass is for the body's own secrets only, when it has any.
-  const masked = redact !== tokenRedact && (response.status > 299 || sentSecrets);
-  let statusText: string | undefined;
-  return {
-    status: response.status,
-    // Worked out when read (by `raw` and error messages), not on every success: redacting it with
-    // the body's secrets would parse a body that holds a `key` field a second time.
-    // Control characters, and anything a Response's statusText would refuse, are dropped,
-    // and the mask's ellipsis is written as three dots, as in headers: a Response refuses U+2026.
-    get statusText() {
-      statusText ??= redactHeader(
-        "",
-        response.statusText.replace(/[^\t\x20-\x7e]/g, ""),
-        redact,
-      ).slice(0, 200);
-      return statusText;
-    },
-    headers: masked ? redactHeaders(head.headers, redact) : head.headers,
-    retryAfter: head.retryAfter,
-    requestId:
-      masked && head.requestId !== undefined
-        ? redactHeader("", head.requestId, redact)
-        : head.requestId,
-    text: body.text,
-    bytes: body.bytes,
-    truncated: body.truncated,
-    limit,
-    redact,
-    uncertain,
-  };
+/**
+ * Where a redirect pointed, as its origin only (`https://login.proxy.example`): its path and query
+ * are the server's to fill, with anything the request carried.
+ */
+function originOf(location: string | null, mask: Mask): string | undefined {
+  if (!location) return undefined;
+  try {
+    const { origin } = new URL(location, "http://relative.invalid");
+    return origin === "null" || origin === "http://relative.invalid" ? undefined : mask(origin);
+  } catch {
+    return undefined;
+  }
 }
 
 function failureOf(
   attempt: Failure,
   timeoutMs: number,
-  redact: Redact,
+  mask: Mask,
   idempotencyKey: string | undefined,
 ): HsrcpayError {
   switch (attempt.kind) {
@@ -529,27 +475,26 @@ function failureOf(
       return new HsrcpayTimeoutError(timeoutMs, undefined, { idempotencyKey });
     case "connection":
       return new HsrcpayConnectionError(
-        `Could not reach HSRCPAY: ${redact(describeCause(attempt.error))}`,
-        { cause: safeCause(attempt.error, redact), idempotencyKey },
+        `Could not reach HSRCPAY: ${mask(describeCause(attempt.error))}`,
+        { cause: safeCause(attempt.error, mask), idempotencyKey },
       );
   }
 }
 
 /**
  * A connection failure's cause as the caller may print it: each error of the chain (three deep)
- * with its name, message and code, redacted. Not the error itself: undici's HTTPParserError keeps
+ * with its name, message and code, masked. Not the error itself: undici's HTTPParserError keeps
  * the raw bytes it could not parse (`data`), where a hostile answer can echo a card or the token.
  */
-function safeCause(error: unknown, redact: Redact, depth = 0): Error {
-  const copy = new Error(redact(error instanceof Error ? error.message : String(error)));
+function safeCause(error: unknown, mask: Mask, depth = 0): Error {
+  const copy = new Error(mask(error instanceof Error ? error.message : String(error)));
   if (!(error instanceof Error)) return copy;
-  copy.name = redact(error.name);
+  copy.name = mask(error.name);
   const { code } = error as { code?: unknown };
   if (typeof code === "string" || typeof code === "number") {
-    Object.assign(copy, { code: redact(String(code)) });
+    Object.assign(copy, { code: mask(String(code)) });
   }
-  if (error.cause !== undefined && depth < 2)
-    copy.cause = safeCause(error.cause, redact, depth + 1);
+  if (error.cause !== undefined && depth < 2) copy.cause = safeCause(error.cause, mask, depth + 1);
   copy.stack = `${copy.name}: ${copy.message}`;
   return copy;
 }

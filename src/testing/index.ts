@@ -3,12 +3,12 @@
 // runs. What it knows comes from the spec, generated: each operation's path, where its params go and
 // the checks they must pass (generated/operations.ts, the client's own), and each declared status
 // with its example (generated/responses.ts, which only this entry imports).
-import { operations } from "../../generated/operations.js";
+import { answers, operations } from "../../generated/operations.js";
 import { responses } from "../../generated/responses.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 import { check, type Rule } from "../internal/checks.js";
 import { maskToken } from "../internal/credentials.js";
-import { type Described, holdsShape } from "../internal/operation.js";
+import { answerRefusal, type Described } from "../internal/operation.js";
 
 /** One scripted answer of an operation. */
 export interface MockOutcome {
@@ -93,6 +93,7 @@ export interface HsrcpayMock {
 }
 
 interface Route {
+  key: string;
   operationId: string;
   method: string;
   segments: string[];
@@ -104,15 +105,16 @@ interface Route {
 const routes: Route[] = Object.entries(operations as Record<string, Described>).map(
   ([key, operation]) => {
     const [method = "", path = ""] = key.split(" ");
-    const answers = responses[key];
-    if (!answers) throw new Error(`generated/responses.ts has no ${key}: run npm run generate`);
+    const declared = responses[key];
+    if (!declared) throw new Error(`generated/responses.ts has no ${key}: run npm run generate`);
     return {
-      operationId: answers.operationId,
+      key,
+      operationId: declared.operationId,
       method,
       segments: path.split("/"),
       operation,
-      bodyRequired: answers.bodyRequired,
-      statuses: answers.statuses,
+      bodyRequired: declared.bodyRequired,
+      statuses: declared.statuses,
     };
   },
 );
@@ -196,10 +198,30 @@ function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void>
   });
 }
 
-/** A scripted outcome a Response can answer: its status from 200 to 599. */
+const outcomeFields = ["status", "body", "headers", "delayMs", "network", "redirect", "handler"];
+
+/**
+ * A scripted outcome a Response can answer: its status from 200 to 599, and no field it does not
+ * know (`{ statuss: 503 }` ignored would pass the test without the failure it meant).
+ */
 function checkOutcome(outcome: MockOutcome): MockOutcome {
+  if (typeof outcome !== "object" || outcome === null) {
+    throw new TypeError("a scripted outcome must be an object");
+  }
+  for (const name of Object.keys(outcome)) {
+    if (!outcomeFields.includes(name)) {
+      throw new TypeError(
+        `a scripted outcome has no field "${name}" (the fields are ${outcomeFields.join(", ")})`,
+      );
+    }
+  }
   if (outcome.status !== undefined && !isAnswerStatus(outcome.status)) {
     throw new TypeError(`a scripted status must be from 200 to 599, not ${outcome.status}`);
+  }
+  if (outcome.network !== undefined && outcome.network !== "reset") {
+    throw new TypeError(
+      `a scripted network failure must be "reset", not ${String(outcome.network)}`,
+    );
   }
   return outcome;
 }
@@ -328,19 +350,29 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
       return refuse(call, 400, "body", "is not allowed on a GET");
     }
     if (text === "" && route.bodyRequired) {
-      return refuse(call, 422, "body", `is required by ${route.operation.name}`);
+      return refuse(call, 422, "body", `is required by ${route.key}`);
     }
     const contentType = raw.get("content-type") ?? "";
     if (text !== "" && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
       return refuse(call, 415, "content-type", "must be application/json");
     }
-    const { where, params: rule, name: operation } = route.operation;
+    const { params: rule, path = [], query = [] } = route.operation;
+    const placeOf = (name: string) =>
+      query.includes(name)
+        ? "query"
+        : path.includes(name)
+          ? "path"
+          : Object.hasOwn(rule.properties ?? {}, name)
+            ? "body"
+            : undefined;
+    const operation = route.key;
     const given: Record<string, unknown> = { ...params };
     for (const name of new Set(url.searchParams.keys())) {
       if (url.searchParams.getAll(name).length > 1) {
         return refuse(call, 422, name, "is sent more than once (no query parameter is a list)");
       }
-      if (where[name] !== undefined && where[name] !== "query") {
+      const place = placeOf(name);
+      if (place !== undefined && place !== "query") {
         return refuse(call, 422, name, `is not a query parameter of ${operation}`);
       }
       given[name] = queryValue(call.query[name] as string, rule.properties?.[name]);
@@ -351,7 +383,7 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
         return refuse(call, 400, "body", "must be a JSON object");
       }
       for (const [name, value] of Object.entries(body)) {
-        if (where[name] !== "body")
+        if (placeOf(name) !== "body")
           return refuse(call, 422, name, `is not a body field of ${operation}`);
         given[name] = value;
       }
@@ -417,15 +449,23 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
       if (route.operation.kind !== "page" && route.operation.kind !== "list") {
         throw new TypeError(`${operationId} is not a list operation`);
       }
-      items.forEach((item, index) => {
-        if (!holdsShape(item, route.operation.shape)) {
-          const fields = Object.keys(route.operation.shape).join(", ");
+      // An item names the fields a test cares about; the rest come from the spec's example item.
+      const documented = route.statuses["200"] as { data?: unknown[] } | null | undefined;
+      const template = documented?.data?.[0];
+      const completed = items.map((item, index) => {
+        const full =
+          typeof item === "object" && item !== null && !Array.isArray(item)
+            ? { ...(template as object), ...item }
+            : item;
+        const refusal = answerRefusal(full, answers[route.key] ?? "");
+        if (refusal !== undefined) {
           throw new TypeError(
-            `seed("${operationId}") item ${index} is not what the client reads as one (an object with ${fields})`,
+            `seed("${operationId}") item ${index} is not what the client reads as one: ${refusal}`,
           );
         }
+        return full;
       });
-      seeds.set(operationId, [...items]);
+      seeds.set(operationId, completed);
       return mock;
     },
     assertNoViolations() {

@@ -1,6 +1,7 @@
 // Card data and request-side secrets against servers on 127.0.0.1 that echo them back: the PAN and
 // the security code go out in a confirm's body and appear nowhere else (errors, their inspect output
-// and JSON, log lines at debug, `lastResponse`, `raw`'s failures), in any spelling a server may use.
+// and JSON, log lines at debug, `lastResponse`, `raw`'s failures): the request's own values, and any
+// Luhn-valid card number however it is grouped.
 // HSRCPAY's security guide: "No PAN/CVV in logs".
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
@@ -17,7 +18,7 @@ import {
   startFaultServer,
 } from "../helpers/fault-server.js";
 import { card, confirmed } from "../helpers/fixtures/payments.js";
-import { jsonEscaped, loggedClient } from "../helpers/logged-client.js";
+import { loggedClient } from "../helpers/logged-client.js";
 import { printed } from "../helpers/printed.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
@@ -46,12 +47,9 @@ describe("a confirm's card data never comes back out of the client", () => {
       sendRaw(res, 402, failure(402, `card ${pan} cvv ${cvv} declined`, "{}")),
     "in details under other names, as numbers": (res) =>
       sendRaw(res, 400, failure(400, "bad", `{"card_number":${pan},"code":${cvv},"n":"${pan}"}`)),
-    "\\u-escaped in the message": (res) =>
-      sendRaw(res, 400, failure(400, `card ${jsonEscaped(pan)} / ${jsonEscaped(cvv)}`, "{}")),
     "grouped with spaces and dashes": (res) =>
       sendRaw(res, 400, failure(400, `card ${spaced(pan)} or ${dashed(pan)}, code ${cvv}`, "{}")),
-    "in headers, the request id and the status text": (res) => {
-      res.statusMessage = `Declined ${pan}`;
+    "in the request id and other headers": (res) => {
       sendRaw(res, 402, failure(402, "declined", "{}"), {
         "x-request-id": `req_${pan}`,
         "x-card": `${pan};cvv=${cvv}`,
@@ -124,71 +122,116 @@ describe("a confirm's card data never comes back out of the client", () => {
 
   it("on every retried attempt: the retry log lines and the final error show none", async () => {
     const { hsrcpay, log } = await clientFor((res, index) => {
-      res.statusMessage = `busy ${pan}`;
       sendRaw(res, index < 2 ? 503 : 400, failure(503, `try again ${pan} ${cvv}`, "{}"), {
         "retry-after": "0",
-        "x-echo": pan,
+        "x-request-id": `req ${pan} ${cvv}`,
       });
     }, 2);
     const error = await rejectionOf(hsrcpay.payments.confirm("pay_1", confirmWith(card)));
     expect(server?.requests).toHaveLength(3);
+    expect(error).toHaveProperty("requestId", "req [redacted] [redacted]");
     expectNoCardData(printed(error), pan, cvv);
     expectNoCardData(log.text(), pan, cvv);
   });
 
   it("raw: a confirm's failure body and headers come back masked", async () => {
     const { hsrcpay } = await clientFor((res) =>
-      sendRaw(res, 422, failure(422, `bad ${pan}`, `{"again":"${cvv}"}`), { "x-echo": pan }),
+      sendRaw(res, 422, failure(422, `bad ${pan}`, `{"again":"${cvv}"}`), {
+        "x-echo": pan,
+        "x-request-id": `req ${pan}`,
+      }),
     );
     const { error, response } = await hsrcpay.raw.POST("/payments/{id}/confirm", {
       params: { path: { id: "pay_1" } },
       body: confirmWith(card),
     });
     expect(response.status).toBe(422);
+    expect(error).toEqual({
+      success: false,
+      message: "bad [redacted]",
+      error: { code: 422, message: "bad [redacted]", details: { again: "[redacted]" } },
+    });
+    expect(response.headers.get("x-echo")).toBeNull();
+    expect(response.headers.get("x-request-id")).toBe("req [redacted]");
     expectNoCardData(JSON.stringify(error), pan, cvv);
     expectNoCardData([...response.headers].join("\n"), pan, cvv);
   });
 
-  it("any card number and code, echoed anywhere in a failure, in any spelling", async () => {
+  it("grouped by percent-encoded separators (%20, %2D, %0A): masked whole in the error and the log", async () => {
+    const shown: [boolean, unknown, unknown, boolean][] = [];
+    for (const percent of ["%20", "%2D", "%0A"]) {
+      const grouped = pan.replace(/(\d{4})(?=\d)/g, `$1${percent}`);
+      const { hsrcpay, log } = await clientFor((res) =>
+        sendRaw(res, 400, failure(400, `card ${grouped} declined`, `{"n":"${grouped}"}`), {
+          "x-request-id": `req ${grouped}`,
+        }),
+      );
+      const error = (await rejectionOf(
+        hsrcpay.payments.confirm("pay_1", confirmWith(card)),
+      )) as BadRequestError;
+      shown.push([
+        error.message.includes("card [redacted] declined"),
+        error.details?.n,
+        error.requestId,
+        log.text().includes('"message":"card [redacted] declined","success":false'),
+      ]);
+      await server?.close();
+      server = undefined;
+    }
+    // All three at once, so that a failure shows which separators leave digits in the clear.
+    expect(shown).toEqual(Array(3).fill([true, "[redacted]", "req [redacted]", true]));
+  });
+
+  it("any card number and code the request sent, echoed anywhere in a failure, in any grouping", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.stringMatching(/^[1-9][0-9]{11,18}$/),
+        fc.stringMatching(/^[1-9][0-9]{10,17}$/).map(withCheckDigit),
         // Not one of the statuses: the client prints the status it got, which is not an echo.
         fc
           .stringMatching(/^[1-9][0-9]{2,3}$/)
           .filter((code) => ![400, 402, 409, 422, 500].includes(Number(code))),
-        fc.constantFrom("clear", "escaped", "spaced"),
+        fc.constantFrom(" ", "-", ".", "+", "/", "_", ":", ""),
         fc.constantFrom(400, 402, 409, 422, 500),
-        async (number, code, spelling, status) => {
-          const spell = (value: string) =>
-            spelling === "escaped"
-              ? jsonEscaped(value)
-              : spelling === "spaced"
-                ? spaced(value)
-                : value;
+        async (number, code, separator, status) => {
+          const grouped = number.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
           const { hsrcpay, log } = await clientFor((res) =>
             sendRaw(
               res,
               status,
-              failure(status, `pan ${spell(number)} code ${spell(code)}`, "{}"),
-              {
-                "x-echo": `${number} ${code}`,
-              },
+              failure(status, `pan ${grouped} code ${code}`, `{"n":"${grouped}","c":"${code}"}`),
+              { "x-request-id": `${grouped} ${code}` },
             ),
           );
-          const error = await rejectionOf(
-            hsrcpay.payments.confirm("pay_1", confirmWith({ ...card, pan: number, cvc: code })),
-          );
-          expectNoCardData(printed(error), number, code);
-          expectNoCardData(log.text(), number, code);
-          await server?.close();
-          server = undefined;
+          try {
+            const error = await rejectionOf(
+              hsrcpay.payments.confirm("pay_1", confirmWith({ ...card, pan: number, cvc: code })),
+            );
+            expect(error).toHaveProperty("status", status);
+            expect((error as BadRequestError).message).toContain("code [redacted]");
+            for (const text of [printed(error), log.text()]) {
+              expect(text).not.toContain(grouped);
+              expectNoCardData(text, number, code);
+            }
+          } finally {
+            await server?.close();
+            server = undefined;
+          }
         },
       ),
       { numRuns: 25 },
     );
   });
 });
+
+/** `digits` with the Luhn check digit appended: a number any card scanner takes for a card. */
+function withCheckDigit(digits: string): string {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index++) {
+    const value = Number(digits[digits.length - 1 - index]);
+    sum += index % 2 === 0 ? (value * 2 > 9 ? value * 2 - 9 : value * 2) : value;
+  }
+  return `${digits}${(10 - (sum % 10)) % 10}`;
+}
 
 describe("a webhook secret the caller sends is masked like a key", () => {
   const secret = "whsec_mine_4Kf7Hg2Jd9Lm5Np1";

@@ -115,10 +115,10 @@ describe("what each level tells", () => {
     expect(attempts).toHaveLength(2);
     const keyOf = (line: string) => /idempotency key ([0-9a-f-]{36})/.exec(line)?.[1];
     expect(attempts[0]).toMatch(
-      /^\[hsrcpay\] POST \/v1\/api-keys\/ attempt 1\/2: 503 in \d+ ms \(request id req_sk_test_\.\.\.\w{4}, idempotency key [0-9a-f-]{36}\)$/,
+      /^\[hsrcpay\] POST \/v1\/api-keys\/ attempt 1\/2: 503 in \d+ ms \(request id req_\[redacted\], idempotency key [0-9a-f-]{36}\)$/,
     );
     expect(attempts[1]).toMatch(
-      /attempt 2\/2: 503 in \d+ ms .*: \{"message":"try later sk_test_…\w{4}"/,
+      /attempt 2\/2: 503 in \d+ ms .*: \{"message":"try later \[redacted\]"/,
     );
     expect(keyOf(attempts[1] ?? "")).toBe(keyOf(attempts[0] ?? ""));
     expect(log.lines.map((line) => line.level)).toEqual(["debug", "warn", "debug", "error"]);
@@ -158,7 +158,7 @@ describe("what each level tells", () => {
       {
         level: "info",
         line: expect.stringMatching(
-          /^\[hsrcpay\] POST \/v1\/api-keys\/ 201 after 1 attempt in \d+ ms \(request id sk_test_\.\.\.9f2c, idempotency key [0-9a-f-]{36}\)$/,
+          /^\[hsrcpay\] POST \/v1\/api-keys\/ 201 after 1 attempt in \d+ ms \(request id \[redacted\], idempotency key [0-9a-f-]{36}\)$/,
         ),
       },
     ]);
@@ -166,7 +166,8 @@ describe("what each level tells", () => {
 
   it("a connection reset is told as such, with the cause, redacted", async () => {
     use("a connection reset mid-body, after headers with the key");
-    const { hsrcpay, log } = clientLogging(token, { maxRetries: 0 });
+    // A timeout well past the reset (5 ms in), so that a loaded machine cannot turn it into one.
+    const { hsrcpay, log } = clientLogging(token, { maxRetries: 0, timeout: 5_000 });
     await hsrcpay.apiKeys.create(params).catch(() => undefined);
     expect(log.lines.map((line) => line.level)).toEqual(["debug", "error"]);
     expect(log.lines[0]?.line).toMatch(

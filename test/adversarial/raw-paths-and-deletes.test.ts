@@ -135,7 +135,12 @@ describe("delete accepts every success", () => {
     );
     const error = await rejectionOf(hsrcpay.apiKeys.delete(apiKeyData.id));
     expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
-    expect((error as Error).message).toContain("could not delete");
+    // Named by what arrived, never by quoting the server's text.
+    expect((error as Error).message).toContain("success: false");
+    expect((error as Error).message).not.toContain("could not delete");
+    expect((error as HsrcpayInvalidResponseError).bodyBytes).toBe(
+      JSON.stringify({ message: "could not delete", success: false }).length,
+    );
   });
 
   it("a 2xx HTML page (a proxy, a captive portal) is not HSRCPAY's answer: invalid, saying what arrived", async () => {

@@ -1,5 +1,6 @@
-// No call of this client follows a redirect: a 3xx is a typed error carrying its status and
-// Location, never retried, never parsed as data, and nothing reaches where it points.
+// No call of this client follows a redirect: a 3xx is a typed error carrying its status and the
+// Location's origin (never its path or query), never retried, never parsed as data, and nothing
+// reaches where it points.
 import { afterEach, describe, expect, it } from "vitest";
 import { createHsrcpayClient, HsrcpayApiError, HsrcpayRedirectError } from "../../src/index.js";
 import { type FaultServer, sendJson, startFaultServer } from "../helpers/fault-server.js";
@@ -34,8 +35,11 @@ describe.each([301, 302, 303, 307, 308])("a %i redirect", (status) => {
     expect(error).toBeInstanceOf(HsrcpayApiError);
     const redirect = error as HsrcpayRedirectError;
     expect(redirect.status).toBe(status);
-    expect(redirect.location).toBe(location);
-    expect(redirect.message).toContain(`${status} redirect`);
+    // The origin only: the path and query are the server's to fill, with whatever the request held.
+    expect(redirect.location).toBe(new URL(location).origin);
+    expect(redirect.message).toContain(`${status} redirect to ${new URL(location).origin}`);
+    expect(redirect.message).not.toContain("account_id=");
+    expect(redirect.headers.get("location")).toBeNull();
     expect(redirect.idempotencyKey).toBe(redirector.requests[0]?.headers["idempotency-key"]);
     expect(redirector.requests.map((r) => r.method)).toEqual(["POST"]);
     expect(target.requests).toHaveLength(0);
@@ -68,7 +72,7 @@ describe("redirects, otherwise", () => {
     expect(loop.requests).toHaveLength(1);
   });
 
-  it("a Location carrying a secret is redacted", async () => {
+  it("a Location carrying a secret in its query is handed on as its origin only", async () => {
     const leaky = await startFaultServer((res) => {
       res.writeHead(302, { location: `https://elsewhere.example/?t=${token}` }).end();
     });
@@ -76,10 +80,35 @@ describe("redirects, otherwise", () => {
     const hsrcpay = createHsrcpayClient({ token, baseUrl: leaky.baseUrl });
     const error = (await rejectionOf(hsrcpay.apiKeys.create(params))) as HsrcpayRedirectError;
     expect(error).toBeInstanceOf(HsrcpayRedirectError);
-    expect(error.location).toMatch(/^https:\/\/elsewhere\.example\/\?t=sk_test_/);
-    expect(`${error.location} ${error.message} ${error.headers.get("location")}`).not.toContain(
-      token,
-    );
+    expect(error.location).toBe("https://elsewhere.example");
+    expect(`${error.location} ${error.message} ${[...error.headers].join()}`).not.toContain(token);
+  });
+
+  it("a Location whose host carries the token is masked", async () => {
+    // Hosts are lower-cased by the URL parser: the token is still found, case-insensitively.
+    const leaky = await startFaultServer((res) => {
+      res.writeHead(302, { location: `https://${token}.elsewhere.example/x` }).end();
+    });
+    servers.push(leaky);
+    const hsrcpay = createHsrcpayClient({ token, baseUrl: leaky.baseUrl });
+    const error = (await rejectionOf(hsrcpay.apiKeys.create(params))) as HsrcpayRedirectError;
+    expect(error).toBeInstanceOf(HsrcpayRedirectError);
+    expect(error.location).toBe("https://[redacted].elsewhere.example");
+    const said = `${error.location} ${error.message}`.toLowerCase();
+    expect(said).not.toContain(token.toLowerCase());
+  });
+
+  it("a relative Location gives no location", async () => {
+    const relative = await startFaultServer((res) => {
+      res.writeHead(307, { location: "/v1/elsewhere" }).end();
+    });
+    servers.push(relative);
+    const hsrcpay = createHsrcpayClient({ token, baseUrl: relative.baseUrl });
+    const error = (await rejectionOf(hsrcpay.apiKeys.create(params))) as HsrcpayRedirectError;
+    expect(error).toBeInstanceOf(HsrcpayRedirectError);
+    expect(error.status).toBe(307);
+    expect(error.location).toBeUndefined();
+    expect(error.message).not.toContain("elsewhere");
   });
 
   it("asks fetch not to follow, and refuses an answer a custom fetch followed anyway", async () => {
@@ -97,7 +126,7 @@ describe("redirects, otherwise", () => {
     const hsrcpay = createHsrcpayClient({ token, baseUrl: "https://api.hsrcpay.test/v1", fetch });
     const error = await rejectionOf(hsrcpay.apiKeys.create(params));
     expect(error).toBeInstanceOf(HsrcpayRedirectError);
-    expect((error as HsrcpayRedirectError).location).toBe("https://elsewhere.example/v1/api-keys/");
+    expect((error as HsrcpayRedirectError).location).toBe("https://elsewhere.example");
     expect(fetch.calls).toHaveLength(1);
   });
 

@@ -13,14 +13,12 @@ import {
   startFaultServer,
 } from "../helpers/fault-server.js";
 import { params, token } from "../helpers/fixtures.js";
-import { jsonEscaped, loggedClient } from "../helpers/logged-client.js";
+import { loggedClient } from "../helpers/logged-client.js";
 import { printed } from "../helpers/printed.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
 // A key in a format the client has never seen: nothing about it says "secret" but its field name.
 const managedKey = "hsk_mgd_7Qz3Lw9Xv2Rt8Np4Km6Jb1Hc";
-
-const escaped = jsonEscaped;
 
 let server: FaultServer | undefined;
 afterEach(async () => {
@@ -39,33 +37,24 @@ const envelope = (status: number, details: string, message = "Key already exists
   `{"message":"${message}","success":false,"error":{"code":${status},"message":"${message}","details":${details}}}`;
 
 describe("a key field's value is masked wherever it appears", () => {
-  const spellings = {
-    plain: managedKey,
-    "\\u-escaped": escaped(managedKey),
-    "partly escaped": `${escaped(managedKey.slice(0, 3))}${managedKey.slice(3)}`,
-  };
-
-  for (const [name, spelled] of Object.entries(spellings)) {
-    it(`a 409 envelope with the key ${name} in details, message and a header`, async () => {
-      const { hsrcpay, log } = await clientFor((res) =>
-        answer(
-          res,
-          409,
-          envelope(409, `{"key":"${spelled}","note":"taken by ${spelled}"}`, `conflict`),
-          { "x-conflicting-key": managedKey },
-        ),
-      );
-      const error = await rejectionOf(hsrcpay.apiKeys.create(params));
-      expect(error).toBeInstanceOf(ConflictError);
-      const conflict = error as ConflictError;
-      expect(conflict.details?.key).toBe("[redacted]");
-      expect(conflict.details?.note).toBe("taken by [redacted]");
-      expect(conflict.headers.get("x-conflicting-key")).toBe("[redacted]");
-      expect(printed(error)).not.toContain(managedKey);
-      expect(log.text()).not.toContain(managedKey);
-      expect(log.text()).not.toContain(spelled);
-    });
-  }
+  it("a 409 envelope with the key in details, message and the request id; other headers dropped", async () => {
+    const { hsrcpay, log } = await clientFor((res) =>
+      answer(
+        res,
+        409,
+        envelope(409, `{"key":"${managedKey}","note":"taken by ${managedKey}"}`, "conflict"),
+        { "x-conflicting-key": managedKey, "x-request-id": `req_${managedKey}` },
+      ),
+    );
+    const error = await rejectionOf(hsrcpay.apiKeys.create(params));
+    expect(error).toBeInstanceOf(ConflictError);
+    const conflict = error as ConflictError;
+    expect(conflict.details).toEqual({ key: "[redacted]", note: "taken by [redacted]" });
+    expect(conflict.requestId).toBe("req_[redacted]");
+    expect(conflict.headers.get("x-conflicting-key")).toBeNull();
+    expect(printed(error)).not.toContain(managedKey);
+    expect(log.text()).not.toContain(managedKey);
+  });
 
   it("nested deep in details, and in the message the error's own message is made from", async () => {
     const { hsrcpay } = await clientFor((res) =>
@@ -75,48 +64,52 @@ describe("a key field's value is masked wherever it appears", () => {
         envelope(
           400,
           `{"items":[{"attempts":[{"key":"${managedKey}"}]}]}`,
-          `key ${escaped(managedKey)} is malformed`,
+          `key ${managedKey} is malformed`,
         ),
       ),
     );
     const error = (await rejectionOf(hsrcpay.apiKeys.create(params))) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.message).toContain("key [redacted] is malformed");
+    expect(error.details).toEqual({ items: [{ attempts: [{ key: "[redacted]" }] }] });
     expect(JSON.stringify(error.body)).not.toContain(managedKey);
     expect(printed(error)).not.toContain(managedKey);
   });
 
-  it("a key in a body that is cut before it parses still shows in no snippet", async () => {
+  it("a key in a body that does not parse, echoed beside it: in no error and no log line", async () => {
     const { hsrcpay, log } = await clientFor((res) =>
-      answer(res, 500, `{"message":"boom","key":"${escaped(managedKey)}","again":"${managedKey}`),
+      answer(res, 500, `{"message":"boom","key":"${managedKey}","again":"${managedKey}`),
     );
     const error = await rejectionOf(hsrcpay.apiKeys.create(params));
+    expect(error).toHaveProperty("status", 500);
     expect(printed(error)).not.toContain(managedKey);
     expect(log.text()).not.toContain(managedKey);
   });
 
-  it("an invalid 2xx (success: false) carrying a key: its message and bodyStart show none", async () => {
-    const { hsrcpay } = await clientFor((res) =>
-      answer(
-        res,
-        200,
-        `{"message":"refused ${escaped(managedKey)}","success":false,"data":{"key":"${managedKey}"}}`,
-        { "x-echo": managedKey },
-      ),
+  it("an invalid 2xx (success: false) carrying a key: described by type and size, showing none", async () => {
+    const body = `{"message":"refused ${managedKey}","success":false,"data":{"key":"${managedKey}"}}`;
+    const { hsrcpay, log } = await clientFor((res) =>
+      answer(res, 200, body, { "x-echo": managedKey, "x-request-id": managedKey }),
     );
     const error = (await rejectionOf(
       hsrcpay.apiKeys.create(params),
     )) as HsrcpayInvalidResponseError;
     expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
-    expect(error.message).toContain("refused [redacted]");
-    expect(error.headers.get("x-echo")).toBe("[redacted]");
+    expect(error.message).toContain("an envelope with success: false");
+    expect(error.message).toContain(`content-type application/json, ${body.length} bytes`);
+    expect(error.message).not.toContain("refused");
+    expect(error.bodyBytes).toBe(body.length);
+    expect(error.requestId).toBe("[redacted]");
+    expect(error.headers.get("x-echo")).toBeNull();
     expect(printed(error)).not.toContain(managedKey);
+    expect(log.text()).not.toContain(managedKey);
   });
 
   it("raw: a failure body and its headers come back with the key masked", async () => {
     const { hsrcpay } = await clientFor((res) =>
-      answer(res, 409, envelope(409, `{"key":"${escaped(managedKey)}"}`, `dup ${managedKey}`), {
+      answer(res, 409, envelope(409, `{"key":"${managedKey}"}`, `dup ${managedKey}`), {
         "x-echo": managedKey,
+        "x-request-id": managedKey,
       }),
     );
     const { error, response } = await hsrcpay.raw.POST("/api-keys/", {
@@ -124,26 +117,31 @@ describe("a key field's value is masked wherever it appears", () => {
       body: { name: params.name, permissions: params.permissions },
     });
     expect(response.status).toBe(409);
-    expect(JSON.stringify(error)).not.toContain(managedKey);
+    expect(error).toEqual({
+      success: false,
+      message: "dup [redacted]",
+      error: { code: 409, message: "dup [redacted]", details: { key: "[redacted]" } },
+    });
+    expect(response.headers.get("x-echo")).toBeNull();
+    expect(response.headers.get("x-request-id")).toBe("[redacted]");
     expect([...response.headers].join("\n")).not.toContain(managedKey);
   });
 
-  it("any key value of eight characters or more, in any failure status, in any spelling", async () => {
+  it("any key value of eight characters or more, in any failure status", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.stringMatching(/^[A-Za-z0-9_+/=.-]{8,40}$/),
         fc.constantFrom(400, 401, 403, 404, 409, 422, 429, 500),
-        fc.boolean(),
-        async (value, status, escapeIt) => {
-          const spelled = escapeIt ? escaped(value) : value;
+        async (value, status) => {
           const { hsrcpay, log } = await clientFor((res) =>
-            answer(res, status, envelope(status, `{"key":"${spelled}"}`, `for ${spelled}`), {
-              "x-echo": value,
+            answer(res, status, envelope(status, `{"key":"${value}"}`, `for ${value}`), {
+              "x-request-id": value,
               "retry-after": "0",
             }),
           );
           try {
             const error = await rejectionOf(hsrcpay.apiKeys.create(params));
+            expect(error).toHaveProperty("status", status);
             expect(printed(error)).not.toContain(value);
             expect(log.text()).not.toContain(value);
           } finally {
@@ -209,23 +207,23 @@ describe("a webhook's secret is a secret like a key's key (both marked in the sp
     const { hsrcpay, log } = await clientFor((res) =>
       answer(res, 201, JSON.stringify({ message: "success", success: true, data: webhook }), {
         "x-webhook-secret": whsec,
+        "x-request-id": `req_${whsec}`,
       }),
     );
     const created = await hsrcpay.webhooks.create(create);
     expect(created.secret).toBe(whsec);
+    expect(created.lastResponse.requestId).toBe("req_[redacted]");
+    expect(created.lastResponse.headers.get("x-webhook-secret")).toBeNull();
     expect([...created.lastResponse.headers].join("\n")).not.toContain(whsec);
     expect(log.text()).not.toContain(whsec);
   });
 
-  it("echoed by a failure, escaped or not: in no error, no line, no raw body", async () => {
-    const body = envelope(
-      409,
-      `{"existing":{"secret":"${escaped(whsec)}"}}`,
-      `clashes with ${whsec}`,
-    );
+  it("echoed by a failure: in no error, no line, no raw body", async () => {
+    const body = envelope(409, `{"existing":{"secret":"${whsec}"}}`, `clashes with ${whsec}`);
     const { hsrcpay, log } = await clientFor((res) => answer(res, 409, body));
     const error = await rejectionOf(hsrcpay.webhooks.create(create));
     expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).details).toEqual({ existing: { secret: "[redacted]" } });
     expect(printed(error)).not.toContain(whsec);
     expect(log.text()).not.toContain(whsec);
     const { error: rawError } = await hsrcpay.raw.POST("/webhooks/", { body: create });

@@ -1,8 +1,9 @@
 // The client's request checks and the spec agree, for every operation: params drawn around each
 // operation's schema (valid values from its examples, wrong types, bounds, blanks, dot segments,
 // lone surrogates, unknown and missing fields) are judged by ajv against the spec, and sent or
-// refused by the client through the one operation helper. The written policy (CONTRIBUTING.md,
-// "Request checks") allows exactly two differences:
+// refused by the client through the one operation helper and the resource methods' request
+// builder (`sender`). The written policy (CONTRIBUTING.md, "Request checks") allows exactly two
+// differences:
 // - a value only `format` refuses (a calendar date, an email) goes out: the server judges meaning;
 // - what cannot go on the wire exactly is refused although JSON Schema allows it: a string with a
 //   lone UTF-16 surrogate (no UTF-8 for it), a whole number past 2^53 (it would go out rounded, or
@@ -24,7 +25,7 @@ function countingCall() {
     sent.push(String(url));
     return new Response("{}", { status: 500 });
   };
-  const sending = createApi(
+  const { sender } = createApi(
     {
       fetch: fetch as typeof globalThis.fetch,
       token: () => "sk_test_agreement000000000000",
@@ -34,7 +35,7 @@ function countingCall() {
     },
     "https://api.test/v1",
   );
-  return { call: createCall(sending), sent };
+  return { call: createCall(sender), sent };
 }
 
 interface Field {

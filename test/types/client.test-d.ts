@@ -173,6 +173,7 @@ describe("apiKeys.create result", () => {
       readonly status: number;
       readonly message: string;
       readonly requestId: string | undefined;
+      readonly retryAfter: number | undefined;
       readonly idempotencyKey: string | undefined;
       readonly headers: Headers;
     }>();
@@ -205,11 +206,12 @@ describe("errors", () => {
       readonly body: ErrorEnvelope | undefined;
     }>();
     expectTypeOf<
-      Pick<HsrcpayApiError, "headers" | "requestId" | "idempotencyKey">
+      Pick<HsrcpayApiError, "headers" | "requestId" | "idempotencyKey" | "retryAfter">
     >().toEqualTypeOf<{
       readonly headers: Headers;
       readonly requestId: string | undefined;
       readonly idempotencyKey: string | undefined;
+      readonly retryAfter: number | undefined;
     }>();
     expectTypeOf<RateLimitError["retryAfter"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<HsrcpayRedirectError["location"]>().toEqualTypeOf<string | undefined>();
@@ -219,16 +221,20 @@ describe("errors", () => {
     expectTypeOf<
       Pick<
         HsrcpayInvalidResponseError,
-        "status" | "contentType" | "bodyStart" | "requestId" | "idempotencyKey"
+        "status" | "contentType" | "bodyBytes" | "headers" | "requestId" | "idempotencyKey"
       >
     >().toEqualTypeOf<{
       readonly status: number;
       readonly contentType: string | null;
-      readonly bodyStart: string;
+      readonly bodyBytes: number;
+      readonly headers: Headers;
       readonly requestId: string | undefined;
       readonly idempotencyKey: string | undefined;
     }>();
     expectTypeOf<HsrcpayResponseTooLargeError["limit"]>().toEqualTypeOf<number>();
+    // The body's text is not kept (bodyStart is gone); Retry-After is retryAfter on every API error.
+    expectTypeOf<HsrcpayInvalidResponseError>().not.toHaveProperty("bodyStart");
+    expectTypeOf<HsrcpayApiError>().not.toHaveProperty("retryAfterMs");
   });
 
   it("name the field a refused argument came from, and the timeout that ran out", () => {

@@ -2,24 +2,19 @@
 // fetch options that cannot turn redirects back on, a User-Agent, and derived clients.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createHsrcpayClient, HsrcpayValidationError } from "../../src/index.js";
 import { userAgent } from "../../src/internal/user-agent.js";
 import { version } from "../../src/version.js";
 import { testBaseUrl } from "../helpers/client-with.js";
-import { params, token } from "../helpers/fixtures.js";
+import { apiKeyData, params, token } from "../helpers/fixtures.js";
 import { json, observedFetch } from "../helpers/observed-fetch.js";
 import { printed } from "../helpers/printed.js";
 import { rejectionOf } from "../helpers/rejection.js";
 import { repoRoot } from "../helpers/repo-root.js";
 
 const ok = () => json(200, { message: "success", success: true, data: [] });
-const keyCreated = () =>
-  json(201, {
-    message: "success",
-    success: true,
-    data: { id: "key_1", key: "sk_test_new0000000000000000", object: "api_key" },
-  });
+const keyCreated = () => json(201, { message: "success", success: true, data: apiKeyData });
 
 function fieldOf(run: () => unknown): string | undefined {
   try {
@@ -140,7 +135,7 @@ describe("fetchOptions", () => {
     expect(init.signal).not.toBe(caller.signal);
   });
 
-  it.each(["redirect", "signal", "method", "headers", "body"])(
+  it.each(["redirect", "signal", "method", "headers", "body", "integrity", "mode", "window"])(
     "refuses %s: it is the client's",
     (name) => {
       expect(
@@ -220,6 +215,43 @@ describe("withOptions", () => {
     ]);
     expect(JSON.parse(JSON.stringify(merchant))).toMatchObject({ maxRetries: 0 });
     expect(JSON.parse(JSON.stringify(platform))).toMatchObject({ maxRetries: 2 });
+  });
+
+  it("keeps the parent's credential from HSRCPAY_API_KEY, without reading the variable again", async () => {
+    const fetch = observedFetch(ok);
+    vi.stubEnv("HSRCPAY_API_KEY", token);
+    let platform: ReturnType<typeof createHsrcpayClient>;
+    try {
+      platform = createHsrcpayClient({ baseUrl: testBaseUrl, fetch });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    vi.stubEnv("HSRCPAY_API_KEY", "sk_test_changedlater0000000000000");
+    try {
+      const derived = platform.withOptions({ maxRetries: 0 });
+      await derived.accounts.list();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(fetch.calls[0]?.headers.get("authorization")).toBe(`Bearer ${token}`);
+  });
+
+  it("keeps the parent's credential from HSRCPAY_API_KEY when the variable is gone", async () => {
+    const fetch = observedFetch(ok);
+    vi.stubEnv("HSRCPAY_API_KEY", token);
+    let platform: ReturnType<typeof createHsrcpayClient>;
+    try {
+      platform = createHsrcpayClient({ baseUrl: testBaseUrl, fetch });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    vi.stubEnv("HSRCPAY_API_KEY", undefined);
+    try {
+      await platform.withOptions({ timeout: 5_000 }).accounts.list();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(fetch.calls[0]?.headers.get("authorization")).toBe(`Bearer ${token}`);
   });
 
   it("checks the new options as createHsrcpayClient does", () => {

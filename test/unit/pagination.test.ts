@@ -9,6 +9,7 @@ const meta = {
   status: 200,
   message: "success",
   requestId: undefined,
+  retryAfter: undefined,
   idempotencyKey: undefined,
   headers: new Headers(),
 };

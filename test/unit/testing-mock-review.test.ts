@@ -109,10 +109,88 @@ describe("requests the spec allows are answered", () => {
   });
 });
 
+describe("a scripted outcome with a field the mock does not know is refused at once", () => {
+  // `{ statuss: 503 }` ignored would answer the documented success: the test would pass without
+  // the failure it meant to stage.
+  it.each([
+    ["statuss", { statuss: 503 }],
+    ["stauts", { stauts: 503 }],
+    ["netwrok", { netwrok: "reset" }],
+    ["stat", { stat: 1 }],
+  ])("%s, named", (field, outcome) => {
+    const mock = createHsrcpayMock();
+    expect(() => mock.on("confirmPayment", outcome as never)).toThrow(TypeError);
+    expect(() => mock.on("confirmPayment", outcome as never)).toThrow(`"${field}"`);
+    expect(mock.calls).toEqual([]);
+  });
+
+  it('network other than "reset" is refused, naming network and the value', () => {
+    const mock = createHsrcpayMock();
+    let error: unknown;
+    try {
+      mock.on("confirmPayment", { network: "drop" } as never);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/network/);
+    expect((error as Error).message).toMatch(/drop/);
+  });
+
+  it("a bad outcome in a sequence is refused, and none of the sequence is scripted", async () => {
+    const mock = createHsrcpayMock();
+    expect(() => mock.on("getPayment", [{ status: 503 }, { statuss: 500 } as never])).toThrow(
+      '"statuss"',
+    );
+    // Nothing of the refused sequence answers: the documented success does.
+    const hsrcpay = createHsrcpayClient({ token, fetch: mock.fetch, maxRetries: 0 });
+    const payment = await hsrcpay.payments.retrieve("pay_1");
+    expect(payment.lastResponse.status).toBe(200);
+  });
+
+  it('{ network: "reset" } and a known status are taken', () => {
+    const mock = createHsrcpayMock();
+    expect(() => mock.on("confirmPayment", { network: "reset" })).not.toThrow();
+    expect(() => mock.on("confirmPayment", { status: 503 })).not.toThrow();
+  });
+});
+
 describe("seeded lists", () => {
-  it("an item the client cannot read (no id) is refused by seed, not blamed on HSRCPAY later", () => {
-    // As reviewed: seed takes it, and the list call fails with HsrcpayInvalidResponseError
-    // "HSRCPAY answered 200 with an envelope without the expected data".
-    expect(() => createHsrcpayMock().seed("listPayments", [{ status: "SUCCEEDED" }])).toThrow();
+  it("an item naming only some fields is completed from the spec's example item", async () => {
+    const mock = createHsrcpayMock().seed("listCharges", [
+      { id: "ch_1", amount: 500 },
+      { id: "ch_2", status: "CAPTURED" },
+    ]);
+    const hsrcpay = createHsrcpayClient({ token, fetch: mock.fetch });
+    const page = await hsrcpay.charges.list();
+    expect(page.data.map(({ id }) => id)).toEqual(["ch_1", "ch_2"]);
+    const [first, second] = page.data;
+    expect(first?.amount).toBe(500);
+    expect(second?.status).toBe("CAPTURED");
+    // Fields the seed did not name, from the example: the client's answer check passed on them.
+    expect(typeof first?.captured_amount).toBe("number");
+    expect(typeof first?.payment_id).toBe("string");
+    expect(first?.currency).toBe(second?.currency);
+    mock.assertNoViolations();
+  });
+
+  it.each([
+    ["listCharges", { id: "ch_1", amount: "500" }, "amount must be integer"],
+    ["listCharges", { captured_amount: null }, "captured_amount must be integer"],
+    ["listPayments", { status: 5 }, "status must be string"],
+    ["getWebhooks", { enabled_events: [1] }, "enabled_events[0] must be string"],
+    ["listPayments", "pay_1", "the data must be object"],
+  ])("%s: a seeded item %j is refused by seed, naming the field", (operationId, item, said) => {
+    // As reviewed: seed took it, and the list call failed later with
+    // HsrcpayInvalidResponseError, blaming HSRCPAY for the test's own mistake.
+    const seed = () => createHsrcpayMock().seed(operationId, [item]);
+    expect(seed).toThrow(TypeError);
+    expect(seed).toThrow(said);
+  });
+
+  it("an item a client check would refuse later is refused, naming the item's index", () => {
+    expect(() =>
+      createHsrcpayMock().seed("listPayments", [{ id: "pay_1" }, { amount: 1.5 }]),
+    ).toThrow(/item 1 .*amount must be integer/);
   });
 });

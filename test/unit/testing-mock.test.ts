@@ -195,12 +195,21 @@ describe("seeded lists", () => {
   });
 
   it("an unpaginated list answers every item; reset forgets seeds, scripts, calls", async () => {
-    const mock = createHsrcpayMock().seed("getWebhooks", [{ id: "wh_1", secret: "whsec_1" }]);
+    const mock = createHsrcpayMock().seed("getWebhooks", [
+      { id: "wh_1", secret: "whsec_1" },
+      { id: "wh_2", secret: "whsec_2" },
+    ]);
     const { hsrcpay } = setup(mock);
-    expect((await hsrcpay.webhooks.list()).data).toEqual([{ id: "wh_1", secret: "whsec_1" }]);
+    const seeded = (await hsrcpay.webhooks.list()).data;
+    expect(seeded.map(({ id, secret }) => ({ id, secret }))).toEqual([
+      { id: "wh_1", secret: "whsec_1" },
+      { id: "wh_2", secret: "whsec_2" },
+    ]);
     mock.reset();
     expect(mock.calls).toEqual([]);
-    expect((await hsrcpay.webhooks.list()).data).not.toEqual([{ id: "wh_1", secret: "whsec_1" }]);
+    const ids = (await hsrcpay.webhooks.list()).data.map((webhook) => webhook.id);
+    expect(ids).not.toContain("wh_1");
+    expect(ids).not.toContain("wh_2");
   });
 });
 

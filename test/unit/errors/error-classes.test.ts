@@ -14,13 +14,13 @@ describe("the exported error classes", () => {
     headers: new Headers(),
     requestId: undefined,
     idempotencyKey: undefined,
-    retryAfterMs: undefined,
+    retryAfter: undefined,
   };
   const invalidInit = {
     message: "m",
     status: 200,
     contentType: null,
-    bodyStart: "",
+    bodyBytes: 0,
     headers: new Headers(),
     requestId: undefined,
     idempotencyKey: undefined,
@@ -79,7 +79,7 @@ const init = (status: number) => ({
   headers: new Headers(),
   requestId: undefined,
   idempotencyKey: undefined,
-  retryAfterMs: 5_000,
+  retryAfter: 5_000,
 });
 
 describe("apiErrorFor", () => {
@@ -94,9 +94,34 @@ describe("apiErrorFor", () => {
     expect(error.status).toBe(status);
   });
 
-  it("only RateLimitError carries retryAfter", () => {
-    expect((apiErrorFor(init(429)) as publicApi.RateLimitError).retryAfter).toBe(5_000);
-    expect("retryAfter" in apiErrorFor(init(503))).toBe(false);
+  it("every API error carries retryAfter, in milliseconds, as given", () => {
+    expect(apiErrorFor(init(429)).retryAfter).toBe(5_000);
+    expect(apiErrorFor(init(503)).retryAfter).toBe(5_000);
+    expect(apiErrorFor({ ...init(400), retryAfter: undefined }).retryAfter).toBeUndefined();
+  });
+
+  it("code, details and body come from the envelope; headers, request id and key as given", () => {
+    const headers = new Headers({ "x-request-id": "req_1" });
+    const body = {
+      success: false as const,
+      message: "failed",
+      error: { code: 4221, message: "bad field", details: { field: "amount" } },
+    };
+    const error = apiErrorFor({
+      ...init(422),
+      body,
+      headers,
+      requestId: "req_1",
+      idempotencyKey: "key_1",
+    });
+    expect(error.code).toBe(4221);
+    expect(error.details).toEqual({ field: "amount" });
+    expect(error.body).toEqual(body);
+    expect(error.headers).toBe(headers);
+    expect(error.requestId).toBe("req_1");
+    expect(error.idempotencyKey).toBe("key_1");
+    const bare = apiErrorFor(init(502));
+    expect([bare.code, bare.details, bare.body]).toEqual([undefined, undefined, undefined]);
   });
 });
 
@@ -139,7 +164,7 @@ describe("what each error says when made in the test itself", () => {
     [422, "UnprocessableEntityError"],
     [429, "RateLimitError"],
   ])("apiErrorFor(%i) is a %s", (status, name) => {
-    const error = apiErrorFor({ ...init(status), retryAfterMs: undefined });
+    const error = apiErrorFor({ ...init(status), retryAfter: undefined });
     expect(error.name).toBe(name);
   });
 });

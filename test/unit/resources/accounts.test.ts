@@ -63,7 +63,7 @@ describe("accounts", () => {
     );
     expect(typo).toBeInstanceOf(HsrcpayValidationError);
     expect((typo as Error).message).toBe(
-      "timzone is not a field of Create account (expected sandbox_mode, prod_account_id, name, country, currency, timezone)",
+      "timzone is not a field of POST /accounts/ (expected sandbox_mode, prod_account_id, name, country, currency, timezone)",
     );
     expect(calls).toHaveLength(0);
   });

@@ -334,24 +334,31 @@ describe("apiKeys: what counts as a key, and the operation named in errors", () 
   const envelope = (data: unknown) => ({ message: "success", success: true, data });
 
   it.each([
-    ["null", null],
-    ["a key without its plaintext", { ...apiKeyData, key: undefined }],
-    ["a key whose id is a number", { ...apiKeyData, id: 5 }],
-    ["a string", "key_1"],
-  ])("create answered with %s as data is an invalid response", async (_, data) => {
+    ["null", null, "the data must be object"],
+    ["a key without its plaintext", { ...apiKeyData, key: undefined }, "key is required"],
+    ["a key whose id is a number", { ...apiKeyData, id: 5 }, "id must be string"],
+    ["a key whose status is null", { ...apiKeyData, status: null }, "status must be string"],
+    ["a string", "key_1", "the data must be object"],
+  ])("create answered with %s as data is an invalid response", async (_, data, wrong) => {
     const { hsrcpay } = clientWith(() => json(201, envelope(data)));
     const error = (await rejectionOf(hsrcpay.apiKeys.create(params))) as Error;
     expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
-    expect(error.message).toContain("an envelope without the expected data");
+    expect(error.message).toContain(
+      `an envelope whose data is not what the spec declares (${wrong}), not the success envelope`,
+    );
+    // The created key's plaintext is never quoted back.
+    expect(error.message).not.toContain(apiKeyData.key);
   });
 
-  it("a list with one key that is not a key is an invalid response", async () => {
+  it("a list with one key that is not a key is an invalid response, naming the item", async () => {
     const { hsrcpay } = clientWith(() =>
       json(200, { ...envelope([apiKeyData, { id: 1 }]), total: 2, page: 1, limit: 10, pages: 1 }),
     );
     const error = (await rejectionOf(hsrcpay.apiKeys.list({ account_id: "a" }))) as Error;
     expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
-    expect(error.message).toContain("an envelope without the expected data");
+    expect(error.message).toContain(
+      "an envelope whose data is not what the spec declares ([1].object is required)",
+    );
   });
 
   it("a list without its numbers says so, naming the operation", async () => {

@@ -1,5 +1,6 @@
 // The charges and refunds resources: what goes on the wire and what a user reads back.
 import { describe, expect, it } from "vitest";
+import { responses } from "../../../generated/responses.js";
 import { createHsrcpayClient, HsrcpayInvalidResponseError } from "../../../src/index.js";
 import { createHsrcpayMock } from "../../../src/testing/index.js";
 import { clientWith } from "../../helpers/client-with.js";
@@ -7,7 +8,23 @@ import { token } from "../../helpers/fixtures.js";
 import { json } from "../../helpers/observed-fetch.js";
 import { rejectionOf } from "../../helpers/rejection.js";
 
-const charge = { object: "charge", id: "ch_1", status: "CREATED", amount: 12500, currency: "USD" };
+/** The spec's example of an operation's success data (generated/responses.ts). */
+function exampleOf(operation: string): unknown {
+  const answer = responses[operation]?.statuses["200"] as { data: unknown } | undefined;
+  if (answer === undefined) throw new Error(`no 200 example for ${operation}`);
+  return structuredClone(answer.data);
+}
+
+/** A charge as the spec's example has it, with the fields these tests read. */
+const charge = {
+  ...(exampleOf("GET /charges/{id}") as Record<string, unknown>),
+  object: "charge",
+  id: "ch_1",
+  status: "CREATED",
+  amount: 12500,
+  currency: "USD",
+};
+const refundExample = (exampleOf("GET /refunds/") as Record<string, unknown>[])[0] ?? {};
 const envelope = (data: unknown, more = {}) => ({
   message: "success",
   success: true,
@@ -44,15 +61,28 @@ describe("charges", () => {
     );
     expect(await rejectionOf(hsrcpay.charges.list())).toBeInstanceOf(HsrcpayInvalidResponseError);
   });
+
+  it("retrieve: a charge whose amount is not a whole number is an invalid response, naming it", async () => {
+    const { hsrcpay } = clientWith(() => json(200, envelope({ ...charge, captured_amount: "0" })));
+    const error = (await rejectionOf(hsrcpay.charges.retrieve("ch_1"))) as Error;
+    expect(error).toBeInstanceOf(HsrcpayInvalidResponseError);
+    expect(error.message).toContain("(captured_amount must be integer)");
+  });
 });
 
 describe("refunds", () => {
   it("list: charge_id in the query, required", async () => {
-    const refund = { object: "refund", id: "re_1", charge_id: "ch_1", amount: 2500 };
+    const refund = { ...refundExample, id: "re_1", charge_id: "ch_1", amount: 2500 };
     const { hsrcpay, calls } = clientWith(() => json(200, envelope([refund])));
     const page = await hsrcpay.refunds.list({ charge_id: "ch_1" });
     expect(calls[0]?.url.searchParams.get("charge_id")).toBe("ch_1");
     expect(page.data).toEqual([refund]);
+    const noCurrency: Record<string, unknown> = { ...refund };
+    delete noCurrency.currency;
+    const { hsrcpay: partial } = clientWith(() => json(200, envelope([noCurrency])));
+    const invalid = (await rejectionOf(partial.refunds.list({ charge_id: "ch_1" }))) as Error;
+    expect(invalid).toBeInstanceOf(HsrcpayInvalidResponseError);
+    expect(invalid.message).toContain("([0].currency is required)");
     const missing = await rejectionOf(hsrcpay.refunds.list({} as { charge_id: string }));
     expect(missing).toMatchObject({ field: "charge_id", message: "charge_id is required" });
   });

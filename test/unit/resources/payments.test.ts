@@ -68,7 +68,7 @@ describe("payments.create", () => {
     ["a two-letter currency", { currency: "US" }, "currency", /pattern/],
     ["a numeric currency", { currency: 840 }, "currency", /must be a string/],
     ["secure_mode neither boolean nor auto", { secure_mode: "always" }, "secure_mode", /forms/],
-    ["a misspelt field", { amout: 1 }, "amout", /is not a field of Create payment/],
+    ["a misspelt field", { amout: 1 }, "amout", /is not a field of POST \/payments\//],
   ];
   for (const [what, change, field, problem] of refusals) {
     it(`refuses ${what} before sending, naming ${field}`, async () => {
