@@ -104,12 +104,16 @@ export function maskFor(received: Received, parsed?: unknown): Mask {
 const inspect = Symbol.for("nodejs.util.inspect.custom");
 
 /** The allow-listed headers, masked; values past Latin-1 become `?`, as a Headers needs. */
-export function headersOf(headers: Headers, mask: Mask): Headers {
+export function allowedOf(headers: Headers, mask: Mask): [string, string][] {
   const kept: [string, string][] = [];
   headers.forEach((value, name) => {
     if (allowedHeaders.has(name)) kept.push([name, mask(value).replace(/[^\t\x20-\xff]/g, "?")]);
   });
-  return new Headers(kept);
+  return kept;
+}
+
+export function headersOf(headers: Headers, mask: Mask): Headers {
+  return new Headers(allowedOf(headers, mask));
 }
 
 export function requestIdOf(headers: Headers): string | undefined {

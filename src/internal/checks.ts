@@ -195,9 +195,11 @@ export function check(value: unknown, rule: Rule, field: string, label: string):
 function refusalOf(value: unknown, rule: Rule, field: string, label: string): Refusal | undefined {
   const at = field || "params";
   const type = jsonType(value);
-  if (rule.type !== undefined && !typeFits(type, rule.type)) {
+  if (rule.type !== undefined) {
     const allowed = typeof rule.type === "string" ? [rule.type] : rule.type;
-    return [at, `must be ${allowed.map((name) => typeWords[name] ?? name).join(" or ")}`];
+    if (!allowed.includes(type as string) && !(type === "integer" && allowed.includes("number"))) {
+      return [at, `must be ${allowed.map((name) => typeWords[name] ?? name).join(" or ")}`];
+    }
   }
   if (rule.enum !== undefined && !rule.enum.includes(value)) {
     return [at, `must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`];
@@ -250,14 +252,6 @@ function refusalOf(value: unknown, rule: Rule, field: string, label: string): Re
     ];
   }
   return undefined;
-}
-
-/** Whether a value of JSON type `type` is of the rule's type (a whole number is a number too). */
-function typeFits(type: string | undefined, allowed: string | readonly string[]): boolean {
-  if (typeof allowed === "string") {
-    return allowed === type || (type === "integer" && allowed === "number");
-  }
-  return allowed.includes(type as string) || (type === "integer" && allowed.includes("number"));
 }
 
 function textRefusal(text: string, rule: Rule, at: string): Refusal | undefined {

@@ -6,19 +6,6 @@ import { HsrcpayValidationError } from "../errors/validation-error.js";
 // An unpaired UTF-16 surrogate cannot be encoded as UTF-8: encodeURIComponent throws on it.
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** A non-blank, well-formed string (the spec's `minLength: 1, pattern: \S`); `what` says what it is. */
-export function checkString(value: unknown, field: string, what: string): string {
-  if (typeof value !== "string" || value.trim() === "") {
-    const problem =
-      value === undefined || value === null || typeof value === "string"
-        ? "is required"
-        : "must be a string";
-    throw new HsrcpayValidationError(field, `${problem}: ${what}`);
-  }
-  checkWellFormed(value, field);
-  return value;
-}
-
 export const unpairedSurrogate = "contains an unpaired UTF-16 surrogate";
 
 /** Whether a string can be encoded as UTF-8 (fetch and encodeURIComponent would throw on it). */
@@ -37,11 +24,15 @@ export function checkWellFormed(value: string, field: string): void {
  * path. Encoding it (see `serializePath`) keeps `/`, `?` and `#` inside the segment.
  */
 export function checkSegment(value: unknown, field: string, what: string): string {
-  const segment = checkString(value, field, what);
-  if (segment === "." || segment === "..") {
+  if (typeof value !== "string" || value.trim() === "") {
+    const problem = value == null || typeof value === "string" ? "is required" : "must be a string";
+    throw new HsrcpayValidationError(field, `${problem}: ${what}`);
+  }
+  checkWellFormed(value, field);
+  if (value === "." || value === "..") {
     throw new HsrcpayValidationError(field, "cannot be . or .., which would change the path");
   }
-  return segment;
+  return value;
 }
 
 const templateParam = /\{([^}]+)\}/g;

@@ -96,22 +96,16 @@ export function maskOf(secrets: readonly string[]): Mask {
 const masks = new WeakMap<readonly string[], Mask>();
 
 function makeMask(secrets: readonly string[]): Mask {
-  // Long secrets by their first eight characters, lower-cased: one look-up per position of the text.
-  const byStart = new Map<string, string[]>();
+  const long: string[] = [];
   const short: string[] = [];
   for (const secret of secrets) {
-    if (secret.length >= wholeLength) {
-      const lower = secret.toLowerCase();
-      const start = lower.slice(0, wholeLength);
-      const bucket = byStart.get(start);
-      if (bucket === undefined) byStart.set(start, [lower]);
-      else if (!bucket.includes(lower)) bucket.push(lower);
-    } else if (secret.length >= shortest) short.push(secret.toLowerCase());
+    if (secret.length >= wholeLength) long.push(secret.toLowerCase());
+    else if (secret.length >= shortest) short.push(secret.toLowerCase());
   }
-  for (const bucket of byStart.values()) bucket.sort((a, b) => b.length - a.length);
+  const matcher = long.length === 0 ? undefined : new Matcher(long);
   const alone = short.length === 0 ? undefined : new Set(short);
   return (text) => {
-    let out = byStart.size === 0 ? text : maskLong(text, byStart);
+    let out = matcher === undefined ? text : cut(text, matcher);
     if (alone !== undefined) {
       out = out.replace(/[A-Za-z0-9]+/g, (word) => (alone.has(word.toLowerCase()) ? masked : word));
       // A number glued to a label (`cvv737`) still stands alone as a number.
@@ -122,24 +116,94 @@ function makeMask(secrets: readonly string[]): Mask {
   };
 }
 
-function maskLong(text: string, byStart: ReadonlyMap<string, readonly string[]>): string {
+/** `text` with every secret the matcher finds in it, in any letter case, masked. */
+function cut(text: string, matcher: Matcher): string {
   const lower = text.toLowerCase();
-  // Lower-casing changed the length (a few letters outside ASCII): search case-sensitively there.
-  const search = lower.length === text.length ? lower : text;
+  // Lower-casing changed the length (a few letters outside ASCII): search as it is written.
+  const cuts = matcher.cuts(lower.length === text.length ? lower : text);
+  if (cuts.length === 0) return text;
   let out = "";
   let copied = 0;
-  for (let at = 0; at + wholeLength <= search.length; ) {
-    const hit = byStart
-      .get(search.slice(at, at + wholeLength))
-      ?.find((secret) => search.startsWith(secret, at));
-    if (hit === undefined) {
-      at++;
-      continue;
-    }
-    out += `${text.slice(copied, at)}${masked}`;
-    copied = at += hit.length;
+  for (let index = 0; index < cuts.length; index += 2) {
+    out += `${text.slice(copied, cuts[index])}${masked}`;
+    copied = cuts[index + 1] as number;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return out + text.slice(copied);
+}
+
+/**
+ * Every occurrence of any of the secrets, in any letter case, found in one pass over the text
+ * (Aho-Corasick): the cost grows with the text and the secrets' total length, never with their
+ * product, however many secrets share a prefix (a body of thousands of `whsec_…` values).
+ */
+class Matcher {
+  /** The transitions of every state, keyed by state × 2^16 + the next character's code. */
+  readonly #next = new Map<number, number>();
+  /** Each state's children's characters, for the breadth-first pass that sets the fallbacks. */
+  readonly #children: number[][] = [[]];
+  /** Where a state falls back to when its next character does not follow. */
+  readonly #fail: number[] = [0];
+  /** The longest secret that ends at a state, through its fallbacks (0: none). */
+  readonly #longest: number[] = [0];
+
+  constructor(secrets: readonly string[]) {
+    for (const secret of secrets) {
+      let state = 0;
+      for (let index = 0; index < secret.length; index++) {
+        const code = secret.charCodeAt(index);
+        let to = this.#next.get(state * 0x10000 + code);
+        if (to === undefined) {
+          to = this.#fail.push(0) - 1;
+          this.#longest.push(0);
+          this.#children.push([]);
+          this.#next.set(state * 0x10000 + code, to);
+          (this.#children[state] as number[]).push(code);
+        }
+        state = to;
+      }
+      this.#longest[state] = Math.max(this.#longest[state] as number, secret.length);
+    }
+    // Breadth first, so that a state's fallback is settled before the states below it (the
+    // root's own children fall back to the root).
+    const queue = (this.#children[0] as number[]).map((code) => this.#next.get(code) as number);
+    for (let index = 0; index < queue.length; index++) {
+      const state = queue[index] as number;
+      for (const code of this.#children[state] as number[]) {
+        const to = this.#next.get(state * 0x10000 + code) as number;
+        this.#fail[to] = this.#step(this.#fail[state] as number, code);
+        this.#longest[to] = Math.max(
+          this.#longest[to] as number,
+          this.#longest[this.#fail[to] as number] as number,
+        );
+        queue.push(to);
+      }
+    }
+  }
+
+  /** The state after the character `code` from `state`, falling back as needed. */
+  #step(state: number, code: number): number {
+    for (let at = state; ; at = this.#fail[at] as number) {
+      const to = this.#next.get(at * 0x10000 + code);
+      if (to !== undefined) return to;
+      if (at === 0) return 0;
+    }
+  }
+
+  /** Where the secrets stand in `search`, found in one pass. */
+  cuts(search: string): number[] {
+    const cuts: number[] = [];
+    let state = 0;
+    for (let at = 0; at < search.length; at++) {
+      state = this.#step(state, search.charCodeAt(at));
+      const length = this.#longest[state] as number;
+      if (length === 0) continue;
+      // Merged with the stretch before where they touch or overlap.
+      const last = cuts.length - 1;
+      if (last > 0 && at + 1 - length <= (cuts[last] as number)) cuts[last] = at + 1;
+      else cuts.push(at + 1 - length, at + 1);
+    }
+    return cuts;
+  }
 }
 
 /** The token's own spellings in text: as sent, and percent-encoded where that changes it. */

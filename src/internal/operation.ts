@@ -153,14 +153,11 @@ function prepare(
       );
   }
   // The values of the body's secret fields, masked in everything but the data.
-  const json = hasBody(operation) ? encode(parts.body) : undefined;
+  // A body when some param is neither a path nor a query parameter.
+  const fields = Object.keys(operation.params.properties ?? {}).length;
+  const json = fields > path.length + query.length ? encode(parts.body) : undefined;
   const secrets = json !== undefined && mayHoldSecrets(json) ? secretValues(parts.body) : [];
   return { ...parts, json, secrets };
-}
-
-/** Whether the operation has a body: a param that is neither a path nor a query parameter. */
-export function hasBody({ params, path = [], query = [] }: Described): boolean {
-  return Object.keys(params.properties ?? {}).length > path.length + query.length;
 }
 
 /** The body as JSON, or the refusal naming the field JSON cannot carry (a BigInt, a cycle). */

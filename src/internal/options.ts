@@ -296,15 +296,16 @@ export function readClientOptions(given: unknown): Record<string, unknown> {
  * `no-cors` mode that hides the answer, a `window` outside a page), which would otherwise reach
  * the server and come back as "could not reach HSRCPAY" on every retry.
  */
+const unusable = "would make fetch refuse or hide every answer";
 const fetchOptionRefusals: Readonly<Record<string, string>> = {
   method: "is set by the client for every request",
   headers: "is set by the client for every request",
   body: "is set by the client for every request",
   signal: "is the client's: each attempt has its own; pass options.signal per call",
   redirect: "is the client's: it never follows a redirect (see HsrcpayRedirectError)",
-  integrity: "cannot hold for HSRCPAY's answers: fetch would reject every one",
-  mode: "is the client's: another mode hides or refuses the answer",
-  window: "is not an option outside a browser page, and fetch refuses any value but null there",
+  integrity: unusable,
+  mode: unusable,
+  window: unusable,
 };
 
 export function checkFetchOptions(value: unknown): Record<string, unknown> | undefined {

@@ -61,7 +61,7 @@ export interface CallControls {
   token?: string | undefined;
 }
 
-/** Failure bodies keep only a snippet and the small error envelope: 64 KiB is plenty. */
+/** A failure body is read for its small error envelope only: 64 KiB is plenty. */
 export const errorBodyLimit = 65_536;
 
 type Attempt =
@@ -392,15 +392,12 @@ async function fetchHead(
 }
 
 /**
- * A body whose uncompressed Content-Length is already past the cap is over it: read only enough for
- * the error's snippet. With a content-encoding the header counts compressed bytes, so it says nothing.
+ * A body whose uncompressed Content-Length is already past the cap is over it: read only enough
+ * for a `debug` line's start. With a content-encoding the header counts compressed bytes.
  */
 function readLimit(framing: Framing, limit: number): number {
-  return !framing.encoded && framing.declaredLength > limit ? Math.min(limit, snippetBytes) : limit;
+  return !framing.encoded && framing.declaredLength > limit ? Math.min(limit, 4_096) : limit;
 }
-
-/** Enough of an over-cap body to say what it was. */
-const snippetBytes = 16_384;
 
 /** A response that is not an answer to read: a redirect, or a status HTTP does not have. */
 function unreadable(
@@ -453,10 +450,10 @@ function unreadable(
  * are the server's to fill, with anything the request carried.
  */
 function originOf(location: string | null, mask: Mask): string | undefined {
-  if (!location) return undefined;
   try {
-    const { origin } = new URL(location, "http://relative.invalid");
-    return origin === "null" || origin === "http://relative.invalid" ? undefined : mask(origin);
+    // A relative Location does not parse alone; a `data:` or `javascript:` one has no origin.
+    const { origin } = new URL(location ?? "");
+    return origin === "null" ? undefined : mask(origin);
   } catch {
     return undefined;
   }

@@ -6,8 +6,8 @@ import openapiFetch, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 import {
+  allowedOf,
   apiError,
-  headersOf,
   invalidResponse,
   maskFor,
   type Received,
@@ -46,9 +46,6 @@ const createClient: typeof openapiFetch =
   typeof openapiFetch === "function"
     ? openapiFetch
     : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
-
-// Statuses whose Response must not have a body (Fetch standard, "null body status").
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 
 /**
  * The spec's query parameters are scalars (strings, integers, booleans), sent form-style as
@@ -200,17 +197,18 @@ function rawResponse(received: Received, request: RequestSummary): Response {
   if (status < 300) {
     if (received.truncated) throw tooLarge(received, request);
     let parsed: unknown;
-    if (text !== "" && !nullBodyStatuses.has(status)) {
+    // 204 and 205 are the 2xx a Response refuses a body for ("null body status").
+    if (text !== "" && status !== 204 && status !== 205) {
       try {
         parsed = JSON.parse(text);
       } catch {
         throw invalidResponse(received, request, "a body that is not JSON");
       }
     }
-    const headers = headersOf(received.headers, maskFor(received, parsed));
+    const headers = allowedOf(received.headers, maskFor(received, parsed));
     return new Response(parsed === undefined ? null : text, { status, headers });
   }
   const { body } = apiError(received, request);
-  const headers = headersOf(received.headers, maskFor(received));
+  const headers = allowedOf(received.headers, maskFor(received));
   return new Response(body === undefined ? null : JSON.stringify(body), { status, headers });
 }
