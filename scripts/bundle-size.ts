@@ -54,14 +54,14 @@ export interface BundleSize {
  * pass: 224 bytes; a resource method's request built directly while no middleware is registered
  * (openapi-fetch built it through two `Headers` merges and a stand-in Request only for the client
  * to take it apart again): 347 bytes.
- * Base 18,850 -> 18,800 for #29 (20,747 to 20,714 bytes): the redactor's spellings, the stand-in
+ * Base 18,850 -> 18,830 for #29 (20,747 to 20,742 bytes): the redactor's spellings, the stand-in
  * Request and Response and the middleware bookkeeping out (the resource methods build their request
  * once, `raw` is stock openapi-fetch); in, the answer check of every field each answer declares
  * (its generated table is about 890 bytes: 19,948 without it), the exact mask (one automaton pass
  * for any number of secrets, Luhn-valid card numbers), the allow-listed headers, and the checks of
  * the third hostile-server round.
  */
-export const gzipBudget = { baseBytes: 18_800, perOperationBytes: 80 } as const;
+export const gzipBudget = { baseBytes: 18_830, perOperationBytes: 80 } as const;
 
 /** The budget for a spec of `operations` operations. */
 export function gzipBudgetBytes(operations: number): number {

@@ -119,8 +119,12 @@ function makeMask(secrets: readonly string[]): Mask {
 /** `text` with every secret the matcher finds in it, in any letter case, masked. */
 function cut(text: string, matcher: Matcher): string {
   const lower = text.toLowerCase();
-  // Lower-casing changed the length (a few letters outside ASCII): search as it is written.
-  const cuts = matcher.cuts(lower.length === text.length ? lower : text);
+  // Where lower-casing changed the length (`İ` becomes two characters), one character at a time,
+  // such a letter kept as it is: positions in the search are positions in the text.
+  const lowerEach = (char: string) => (char.toLowerCase().length === 1 ? char.toLowerCase() : char);
+  const cuts = matcher.cuts(
+    lower.length === text.length ? lower : text.replace(/[\s\S]/g, lowerEach),
+  );
   if (cuts.length === 0) return text;
   let out = "";
   let copied = 0;
@@ -225,7 +229,8 @@ let lastForms: readonly string[] = [];
  * inside an object or array a secret field holds. Iterative: a hostile body nested ten thousand
  * levels deep cannot overflow the stack.
  */
-export function secretValues(value: unknown, found: string[] = []): string[] {
+export function secretValues(value: unknown): string[] {
+  const found: string[] = [];
   const stack: [unknown, boolean][] = [[value, false]];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const [item, secret] = next;

@@ -181,10 +181,8 @@ function encode(body: Record<string, unknown>): string {
 }
 
 function withMeta<T extends object>(data: T, meta: ResponseMeta): WithMeta<T> {
-  return Object.defineProperty(data, "lastResponse", {
-    value: meta,
-    enumerable: false,
-  }) as WithMeta<T>;
+  // Not enumerable (defineProperty's default): it stays out of JSON.stringify and spreads.
+  return Object.defineProperty(data, "lastResponse", { value: meta }) as WithMeta<T>;
 }
 
 // The generated table, checked against the shape this module reads: a generator change that

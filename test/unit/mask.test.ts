@@ -2,7 +2,7 @@
 // secrets and texts: what it must hide, and what it must leave alone.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCardNumber, masked, maskOf } from "../../src/internal/mask.js";
+import { isCardNumber, maskDeep, masked, maskOf } from "../../src/internal/mask.js";
 
 /** A Luhn-valid number of `length` digits, not starting with 0, from its first digits. */
 function luhnComplete(start: string): string {
@@ -95,5 +95,63 @@ describe("maskOf", () => {
   it("masks overlapping and nested secrets as one stretch", () => {
     const mask = maskOf(["abcabcabd", "bcabdxxxx", "cabcabd!"]);
     expect(mask("xxABCABCABDxxxxyy abcabcabcabd")).toBe(`xx${masked}yy abc${masked}`);
+  });
+
+  it("leaves a run of more than 19 digits alone, even one that passes the Luhn check", () => {
+    expect(isCardNumber("12345678901234567894")).toBe(false);
+    expect(maskOf([])("ref 12345678901234567894")).toBe("ref 12345678901234567894");
+  });
+
+  it("masks full-width digits as the card number they spell", () => {
+    expect(maskOf([])("card ４１１１ １１１１ １１１１ １１１１")).toBe(`card ${masked}`);
+  });
+
+  it("masks a short word secret standalone in any case, never inside a word, and no value under three characters", () => {
+    const mask = maskOf(["AbC", "12"]);
+    expect(mask("abc ABC aBc-xyz abcd 12 month 12")).toBe(
+      `${masked} ${masked} ${masked}-xyz abcd 12 month 12`,
+    );
+  });
+
+  it("finds a secret behind a letter whose lower case is longer (İ)", () => {
+    expect(maskOf(["secretvalue1"])("İİ SecretValue1 tail")).toBe(`İİ ${masked} tail`);
+  });
+
+  it("masks adjacent secrets as one stretch and keeps what stands between two others", () => {
+    const mask = maskOf(["secret-aaaa", "secret-bbbb"]);
+    expect(mask("secret-aaaasecret-bbbb")).toBe(masked);
+    expect(mask("secret-aaaa--secret-bbbb")).toBe(`${masked}--${masked}`);
+  });
+});
+
+describe("maskDeep", () => {
+  const none = maskOf([]);
+
+  it("keeps null, non-integers and short numbers as they are, and masks card-shaped numbers", () => {
+    const masked12 = maskDeep(
+      { a: null, b: [null, 1.5], c: 123456789012.5, d: 4111111111111111, e: 737, f: 5e20 },
+      none,
+      new Set([737]),
+    );
+    expect(masked12).toEqual({
+      a: null,
+      b: [null, 1.5],
+      c: 123456789012.5,
+      d: masked,
+      e: masked,
+      f: masked,
+    });
+  });
+
+  it("keeps a __proto__ key an own property, never the copy's prototype", () => {
+    const copy = maskDeep(
+      JSON.parse('{"__proto__":{"polluted":true},"x":1}'),
+      none,
+      new Set(),
+    ) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.hasOwn(copy, "__proto__")).toBe(true);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(copy.x).toBe(1);
   });
 });
