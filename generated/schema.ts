@@ -555,20 +555,18 @@ export interface components {
             code: number;
             /**
              * @description Human-readable description of the error.
-             * @example permissions.payments: must be an array of strings
+             * @example amount: must be a whole number
              */
             message: string;
             /**
              * @description Structured context for the error (for example the offending fields); any JSON values.
              * @example {
-             *       "field": "permissions.payments"
+             *       "field": "amount"
              *     }
              */
             details?: {
                 [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
         /** @description The error envelope every HSRCPAY v1 operation returns on failure. */
         ErrorEnvelope: {
@@ -584,8 +582,6 @@ export interface components {
              */
             success: false;
             error: components["schemas"]["ApiError"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Kind of key. HSRCPAY's documentation shows `SECRET` and lists no other value. The schema names
@@ -593,7 +589,7 @@ export interface components {
          *     value a newer server adds does not make a valid response fail validation.
          * @example SECRET
          */
-        ApiKeyType: "SECRET" | (string & {});
+        ApiKeyType: "SECRET";
         /**
          * @description Free-form key-value data stored with the key; values may be of any JSON type.
          * @example {
@@ -621,7 +617,7 @@ export interface components {
          *     adds does not make a valid response fail validation.
          * @example ACTIVE
          */
-        ApiKeyStatus: "ACTIVE" | (string & {});
+        ApiKeyStatus: "ACTIVE";
         /**
          * Format: date-time
          * @description An RFC 3339 date-time, or `null` where there is none yet.
@@ -687,8 +683,6 @@ export interface components {
             created_at: components["schemas"]["NullableTimestamp"];
             /** @description When the key was last changed. HSRCPAY's example shows `null`, so `null` is accepted. */
             updated_at: components["schemas"]["NullableTimestamp"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The success envelope of List API keys: one page of keys in `data`, with the pagination numbers
@@ -731,8 +725,6 @@ export interface components {
              * @example 5
              */
             pages: number;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description Defines display name, permission map, optional expiry, and metadata. HSRCPAY documents no
@@ -770,8 +762,6 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["ApiKey"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The success envelope of an operation that returns nothing: `data` is omitted (HSRCPAY's Delete
@@ -791,8 +781,6 @@ export interface components {
             success: true;
             /** @description Absent or null. */
             data?: null;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description One setting of an account, as HSRCPAY's account pages show it. HSRCPAY documents neither the
@@ -825,8 +813,6 @@ export interface components {
             created_at: components["schemas"]["NullableTimestamp"];
             /** @description When the setting was last changed. HSRCPAY's example shows `null`. */
             updated_at: components["schemas"]["NullableTimestamp"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description An account: the merchant (production) or sandbox ledger that keys, payments and customers belong
@@ -896,8 +882,6 @@ export interface components {
             /** @description When the account was last changed. HSRCPAY's example shows `null`. */
             updated_at: components["schemas"]["NullableTimestamp"];
             metadata: components["schemas"]["Metadata"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The success envelope of List accounts: every account in `data`, without pagination numbers
@@ -917,8 +901,6 @@ export interface components {
             success: true;
             /** @description Every account the credential may access, production and sandbox. */
             data: components["schemas"]["Account"][];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description A new account. HSRCPAY's page shows these four fields in its curl sample and documents no other,
@@ -962,8 +944,6 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["Account"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The fields to change. HSRCPAY describes this PUT as a partial update of name, country, currency,
@@ -1010,8 +990,6 @@ export interface components {
              * @example Dana Developer
              */
             name: string | null;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description A membership: a user's access to one account, with its permission list. Every field HSRCPAY's
@@ -1059,8 +1037,6 @@ export interface components {
             updated_at: components["schemas"]["NullableTimestamp"];
             /** @description The member; `null` accepted (assumed) before an invitation is accepted. */
             user: components["schemas"]["AccountMembershipUser"] | null;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The success envelope of List account memberships: every membership of the account in `data`,
@@ -1080,8 +1056,6 @@ export interface components {
             success: true;
             /** @description The account's memberships. */
             data: components["schemas"]["AccountMembership"][];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description A new membership: supply **either** `workspace_membership_id` (an internal member of the
@@ -1090,24 +1064,28 @@ export interface components {
          */
         CreateAccountMembershipRequest: {
             /**
-             * @description The workspace membership to give access to the account (internal member).
-             * @example wmem_2Bc5Df8Gh1Jk4Lm7
-             */
-            workspace_membership_id?: string;
-            /**
-             * Format: email
-             * @description The address to invite (external member).
-             * @example partner@agency.example
-             */
-            email?: string;
-            /**
              * @description The permissions to grant; empty when left out.
              * @example [
              *       "account:account:read"
              *     ]
              */
             permissions?: string[];
-        } & (unknown | unknown);
+        } & ({
+            /**
+             * @description The workspace membership to give access to the account (internal member).
+             * @example wmem_2Bc5Df8Gh1Jk4Lm7
+             */
+            workspace_membership_id: string;
+            email?: never;
+        } | {
+            /**
+             * Format: email
+             * @description The address to invite (external member).
+             * @example partner@agency.example
+             */
+            email: string;
+            workspace_membership_id?: never;
+        });
         /** @description The success envelope of an operation that returns one account membership. */
         AccountMembershipEnvelope: {
             /**
@@ -1122,8 +1100,6 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["AccountMembership"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The membership's new permission list. HSRCPAY says the operation "replaces or patches" it and
@@ -1142,11 +1118,13 @@ export interface components {
         };
         /**
          * @description Status of a charge. HSRCPAY's reference example shows `CREATED`; its payment guides name
-         *     `DECLINED` and `FAILED` for a declined or failed attempt. The full list is not documented: the
-         *     schema names these and also accepts any other string a newer server may send.
+         *     `DECLINED` and `FAILED` for a declined or failed attempt. The status of a charge that went
+         *     through is not documented: `AUTHORIZED` and `SUCCEEDED`, its payment's words for the same outcome
+         *     (authorized only, or captured), are assumed. The full list is not documented: the schema names
+         *     these and also accepts any other string a newer server may send.
          * @example CREATED
          */
-        ChargeStatus: ("CREATED" | "DECLINED" | "FAILED") | string;
+        ChargeStatus: "CREATED" | "AUTHORIZED" | "SUCCEEDED" | "DECLINED" | "FAILED";
         /**
          * @description A charge: one attempt at a provider to collect (part of) a payment. Every field HSRCPAY's List
          *     charges and Get charge pages show is required; further fields are allowed. Amounts are integers
@@ -1256,8 +1234,6 @@ export interface components {
                  * @example 842
                  */
                 duration?: number;
-            } & {
-                [key: string]: unknown;
             };
             metadata: components["schemas"]["Metadata"];
             /**
@@ -1297,8 +1273,6 @@ export interface components {
             created_at: components["schemas"]["NullableTimestamp"];
             /** @description When the charge was last changed. HSRCPAY's example shows `null`. */
             updated_at: components["schemas"]["NullableTimestamp"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The success envelope of List charges: one page of charges in `data`, with the pagination
@@ -1338,8 +1312,6 @@ export interface components {
              * @example 5
              */
             pages: number;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The success envelope of an operation that returns one charge. */
         ChargeEnvelope: {
@@ -1355,8 +1327,6 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["Charge"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description A refund of (part of) a charge, as HSRCPAY's List refunds for a charge page shows it. Every field
@@ -1410,8 +1380,6 @@ export interface components {
             created_at: components["schemas"]["NullableTimestamp"];
             /** @description When the refund last changed. HSRCPAY's example shows `null`. */
             updated_at: components["schemas"]["NullableTimestamp"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The success envelope of List refunds for a charge: every refund of the charge in `data`, without
@@ -1431,8 +1399,6 @@ export interface components {
             success: true;
             /** @description The charge's refunds. */
             data: components["schemas"]["Refund"][];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description An event a webhook endpoint receives. HSRCPAY's webhook guides name these (and advise against
@@ -1440,7 +1406,7 @@ export interface components {
          *     newer server may send.
          * @example payment.succeeded
          */
-        WebhookEvent: ("payment.succeeded" | "payment.authorized" | "payment.requires_action" | "payment.requires_payment_method" | "payment.canceled" | "payment.refunded" | "payment.processing" | "charge.declined" | "charge.captured" | "checkout_session.completed") | string;
+        WebhookEvent: "payment.succeeded" | "payment.authorized" | "payment.requires_action" | "payment.requires_payment_method" | "payment.canceled" | "payment.refunded" | "payment.processing" | "charge.declined" | "charge.captured" | "checkout_session.completed";
         /**
          * @description A webhook endpoint, as HSRCPAY's List webhooks page shows it. Every field shown is required;
          *     further fields are allowed. `secret` signs the deliveries: the client masks its value wherever it
@@ -1487,8 +1453,6 @@ export interface components {
             created_at: components["schemas"]["NullableTimestamp"];
             /** @description When the endpoint last changed. HSRCPAY's example shows `null`. */
             updated_at: components["schemas"]["NullableTimestamp"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The success envelope of List webhooks: every webhook endpoint of the account in `data`, without
@@ -1508,8 +1472,6 @@ export interface components {
             success: true;
             /** @description The account's webhook endpoints. */
             data: components["schemas"]["Webhook"][];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description A webhook endpoint to register. HSRCPAY's page shows `endpoint` and `enabled_events` in its curl
@@ -1550,8 +1512,6 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["Webhook"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description What an address is for. HSRCPAY's example shows `BILLING` and its page says an address is
@@ -1559,7 +1519,7 @@ export interface components {
          *     other string is accepted as well.
          * @example BILLING
          */
-        CustomerAddressType: ("BILLING" | "SHIPPING" | "BOTH") | string;
+        CustomerAddressType: "BILLING" | "SHIPPING" | "BOTH";
         /** @description An address of a customer, as HSRCPAY's customer pages show it; further fields are allowed. */
         CustomerAddress: {
             /**
@@ -1623,8 +1583,6 @@ export interface components {
             created_at?: components["schemas"]["NullableTimestamp"];
             /** @description When the address last changed. */
             updated_at?: components["schemas"]["NullableTimestamp"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description A customer of an account, as HSRCPAY's List customers page shows it. Every field shown is
@@ -1695,17 +1653,13 @@ export interface components {
              * @description Saved payment methods, with `include_payment_methods=true`. "The documented schema is a
              *     minimum; extra fields on each item are allowed and must not error" (HSRCPAY's page).
              */
-            payment_methods?: ({
+            payment_methods?: {
                 /**
                  * @description The payment method's id.
                  * @example pm_4Tw7Yz0Ab3Cd6Ef9
                  */
                 id: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            }[];
         };
         /**
          * @description The success envelope of List customers: one page of customers in `data`, with the pagination
@@ -1745,8 +1699,6 @@ export interface components {
              * @example 5
              */
             pages: number;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The success envelope of an operation that returns one customer. */
         CustomerEnvelope: {
@@ -1762,8 +1714,6 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["Customer"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The address to add. HSRCPAY's page shows `type`, `is_default` and `country` in its curl sample;
@@ -1822,7 +1772,7 @@ export interface components {
          *     string a newer server sends is accepted too.
          * @example CREATED
          */
-        PaymentStatus: ("CREATED" | "REQUIRES_PAYMENT_METHOD" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "CANCELED" | "REFUNDED" | "EXPIRED") | string;
+        PaymentStatus: "CREATED" | "REQUIRES_PAYMENT_METHOD" | "REQUIRES_ACTION" | "PROCESSING" | "AUTHORIZED" | "SUCCEEDED" | "CANCELED" | "REFUNDED" | "EXPIRED";
         /**
          * @description A payment: the merchant's intent to collect an amount, and where that stands. Creating one does
          *     not move money; confirming it starts the provider attempts (charges). Every field HSRCPAY's
@@ -1896,8 +1846,6 @@ export interface components {
             }[];
             /** @description The linked customer, with `include_customer=true`; `null` when there is none (assumed). */
             customer?: components["schemas"]["Customer"] | null;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description The success envelope of List payments: one page of payments in `data`, with the pagination
@@ -1937,12 +1885,12 @@ export interface components {
              * @example 5
              */
             pages: number;
-        } & {
-            [key: string]: unknown;
         };
         /**
-         * @description A three-letter ISO 4217 currency code. HSRCPAY's examples are upper case (`USD`, `TRY`); whether
-         *     it accepts lower case is not documented, so the client leaves that to the server.
+         * @description A three-letter ISO 4217 currency code: three letters (`^[A-Za-z]{3}$`), which the client checks
+         *     before sending, since a type cannot say it (`"US"` compiles and is refused at run time). HSRCPAY's
+         *     examples are upper case (`USD`, `TRY`); whether it accepts lower case is not documented, so the
+         *     client leaves that to the server.
          * @example USD
          */
         Currency: string;
@@ -1968,6 +1916,10 @@ export interface components {
              * @example 12500
              */
             amount: number;
+            /**
+             * @description The currency, three letters (`USD`): ISO 4217, `^[A-Za-z]{3}$`, checked by the client before
+             *     sending (`"US"` is refused, naming `currency`).
+             */
             currency: components["schemas"]["Currency"];
             /**
              * @description `true` to capture on authorization (the payment ends `SUCCEEDED`), `false` to authorize only
@@ -2001,13 +1953,9 @@ export interface components {
              */
             success: true;
             /** @description The new payment, or an object holding it as `payment`. */
-            data: components["schemas"]["Payment"] | ({
+            data: components["schemas"]["Payment"] | {
                 payment: components["schemas"]["Payment"];
-            } & {
-                [key: string]: unknown;
-            });
-        } & {
-            [key: string]: unknown;
+            };
         };
         /** @description The success envelope of an operation that returns one payment. */
         PaymentEnvelope: {
@@ -2023,8 +1971,6 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["Payment"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description New card data for a confirm. HSRCPAY documents this shape for the checkout-session confirm
@@ -2082,6 +2028,8 @@ export interface components {
              * @example pm_4Tw7Yz0Ab3Cd6Ef9
              */
             id: string;
+            type?: never;
+            data?: never;
         } | {
             /**
              * @description The payment method's type; HSRCPAY's sample sends `null` and lists no values.
@@ -2089,6 +2037,7 @@ export interface components {
              */
             type?: string | null;
             data: components["schemas"]["CardData"];
+            id?: never;
         };
         /**
          * @description One candidate, or an ordered list of at least two.
@@ -2107,8 +2056,10 @@ export interface components {
          */
         RoutingStrategy: {
             payment_provider_config_id: components["schemas"]["RoutingCandidates"];
+            provider_identifier?: never;
         } | {
             provider_identifier: components["schemas"]["RoutingCandidates"];
+            payment_provider_config_id?: never;
         };
         /**
          * @description Who is paying, as the payer's browser showed them: HSRCPAY uses it for risk checks and 3DS. The
@@ -2159,15 +2110,13 @@ export interface components {
              * @description The kind of action; `redirect_user_to_url` is the one HSRCPAY documents.
              * @example redirect_user_to_url
              */
-            action: "redirect_user_to_url" | (string & {});
+            action: "redirect_user_to_url";
             /**
              * Format: uri
              * @description Where to send the payer (an absolute https URL).
              * @example https://sandbox.hsrcpay.com/3ds/challenge/ch_3Kd8Lm2Np5Qr7Tv9
              */
             url: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description What the confirm's provider attempt came to (HSRCPAY's payment-flows and 3DS guides): whether it
@@ -2186,20 +2135,29 @@ export interface components {
                  * @description `success`, `requires_action` (3DS: see `paymentNextAction`) or `error` (a decline among them).
                  * @example requires_action
                  */
-                kind: ("success" | "requires_action" | "error") | string;
+                kind: "success" | "requires_action" | "error";
                 /**
-                 * @description A decline's or error's code (`invalid_payment_method`, `system_proxy_timeout`, …; HSRCPAY's
-                 *     declines guide); its place in the result is assumed.
+                 * @description A decline's or error's code. HSRCPAY's declines guide (testing-declines) lists these as its
+                 *     "common codes", each usually hard (do not retry with the same method), soft (transient:
+                 *     check the status, fall back, try later) or unknown (ambiguous: proceed with the same
+                 *     idempotency key and a status query):
+                 *
+                 *     - `invalid_payment_method` (card or method invalid): hard
+                 *     - `invalid_currency` (currency mismatch): hard
+                 *     - `invalid_credentials`, `invalid_api_key` (provider configuration): hard
+                 *     - `system_proxy_timeout` (transient; check the status): soft
+                 *     - `system_network_other`, `system_network_econnreset` (transient network): soft
+                 *     - `system_no_provider_strategy_available_for_routing_plan` (routing or configuration): hard
+                 *     - `system_unknown` (ambiguous): unknown
+                 *
+                 *     The list is not said to be complete: another code passes as it is (the client logs it at
+                 *     `warn`) and is of unknown kind. Its place in the result is assumed.
                  * @example invalid_payment_method
                  */
-                errCode?: string;
-            } & {
-                [key: string]: unknown;
+                errCode?: "invalid_payment_method" | "invalid_currency" | "invalid_credentials" | "invalid_api_key" | "system_proxy_timeout" | "system_network_other" | "system_network_econnreset" | "system_no_provider_strategy_available_for_routing_plan" | "system_unknown";
             };
             /** @description The payer's next action when `latestResult.kind` is `requires_action`; otherwise absent or `null`. */
             paymentNextAction?: components["schemas"]["PaymentNextAction"] | null;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The success envelope of Confirm payment. */
         PaymentConfirmedEnvelope: {
@@ -2221,11 +2179,7 @@ export interface components {
             data: {
                 payment: components["schemas"]["Payment"];
                 confirmResult: components["schemas"]["ConfirmResult"];
-            } & {
-                [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
     };
     responses: {
@@ -2265,7 +2219,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The credential is valid but lacks the operation's permission for this account (`account:api:key:create`, `:read`, `:update` or `:delete`). */
+        /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2274,7 +2228,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The account (`account_id`) or the object named in the path (`id`) does not exist or is not visible to the credential. */
+        /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -2292,7 +2246,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request was read but cannot be carried out as it is: invalid content, or (assumed, HSRCPAY does not say) a regenerate of a custom key, which is rotated by create and delete instead. Do not retry it unchanged. */
+        /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;

@@ -60,8 +60,12 @@ export interface BundleSize {
  * (its generated table is about 890 bytes: 19,948 without it), the exact mask (one automaton pass
  * for any number of secrets, Luhn-valid card numbers), the allow-listed headers, and the checks of
  * the third hostile-server round.
+ * Base 18,830 -> 20,010 for #30 (20,742 to 21,922 bytes, measured part by part): each answer
+ * enum's documented values in the answer table, for the unknown-value warning (235); `toArray`
+ * and `HSRCPAY_BASE_URL` (322); the warning itself, the `include_*` fields required when asked
+ * for, and `declineKind` with the declines guide's codes (623).
  */
-export const gzipBudget = { baseBytes: 18_830, perOperationBytes: 80 } as const;
+export const gzipBudget = { baseBytes: 20_010, perOperationBytes: 80 } as const;
 
 /** The budget for a spec of `operations` operations. */
 export function gzipBudgetBytes(operations: number): number {

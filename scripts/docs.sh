@@ -2,7 +2,8 @@
 # Builds the published artefacts under build/ (git-ignored):
 #   build/openapi.yaml, build/openapi.json  the spec bundled into one file
 #   build/docs/index.html                   the API reference, Redoc inlined, no CDN at view time,
-#                                           every operation and its code samples open on arrival
+#                                           every operation open on arrival; its right panel offers
+#                                           each operation's TypeScript and curl samples (redocly.yaml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDOCLY_TELEMETRY=off # also keeps reader telemetry out of the built page

@@ -10,15 +10,15 @@
 // - what each success's data must hold to be believed (`answers`, checked by src/internal/operation.ts).
 //
 // With a RESPONSES path it also writes what the in-process mock (src/testing/) answers: each
-// operation's declared statuses with their first example, kept apart so that the main entry does
-// not carry the examples.
+// operation's declared statuses with all their named examples, and the client's method names
+// (read from src/resources/), kept apart so that the main entry does not carry the examples.
 //
 // usage: tsx scripts/generate-operations.ts SPEC OUT RESPONSES [--check]
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -41,6 +41,7 @@ interface Operation {
 }
 
 const methods = ["get", "put", "post", "delete", "patch"];
+const httpMethods = methods;
 // The JSON Schema keywords the client's checker reads; every other one is the server's to judge.
 const kept = new Set([
   "type",
@@ -142,11 +143,13 @@ function dataOf(operation: Operation): { data: Schema; unwrap?: string } {
 
 // What an answer must hold to be believed: the JSON type of every field the spec declares, and the
 // presence of every required one, at any depth, with the patterns the spec states (a 3-D Secure
-// URL is https). Enums, bounds and unknown fields are not checked: answers are open, so that a
-// value or a field HSRCPAY adds later still passes (src/internal/operation.ts). Written compactly,
-// since the main entry carries it: a type name (`"string"`, `""` for anything), a list of forms
-// (any of them), `{ p: fields, o: optional names }` for an object, `{ i: item }` for an array,
-// `{ x: pattern }` for a string that must match it.
+// URL is https). Bounds and unknown fields are not checked, and a string outside an enum's values
+// passes: answers are open, so that a value or a field HSRCPAY adds later still passes; the client
+// only says, through its logger, that it does not know the value (src/internal/operation.ts).
+// Written compactly, since the main entry carries it: a type name (`"string"`, `""` for anything),
+// a list of forms (any of them), `{ p: fields, o: optional names }` for an object, `{ i: item }`
+// for an array, `{ x: pattern }` for a string that must match it, `{ e: values }` for a string
+// whose documented values these are.
 type Compact = string | Compact[] | { [key: string]: unknown };
 
 /** The part of an answer schema the answer check reads, written compactly. */
@@ -164,7 +167,10 @@ function answerRule(schema: Schema): Compact {
       if (!forms.some((form) => JSON.stringify(form) === JSON.stringify(branch)))
         forms.push(branch);
     }
-    return forms.length === 1 ? (forms[0] as Compact) : forms;
+    // An open enum (its values, or any string) is its values: their check lets any string pass.
+    const isEnum = (form: Compact) => typeof form === "object" && "e" in form;
+    const kept = forms.some(isEnum) ? forms.filter((form) => form !== "string") : forms;
+    return kept.length === 1 ? (kept[0] as Compact) : kept;
   }
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(Boolean);
   const forms = (types as string[]).map((type): Compact => {
@@ -182,6 +188,7 @@ function answerRule(schema: Schema): Compact {
       return item === "" ? "array" : { i: item };
     }
     if (type === "string" && typeof schema.pattern === "string") return { x: schema.pattern };
+    if (type === "string" && Array.isArray(schema.enum)) return { e: schema.enum as string[] };
     return type;
   });
   return forms.length === 0 ? "" : forms.length === 1 ? (forms[0] as Compact) : forms;
@@ -325,7 +332,8 @@ export type Answer =
   | readonly Answer[]
   | { readonly p: Readonly<Record<string, Answer>>; readonly o?: readonly string[] }
   | { readonly i: Answer }
-  | { readonly x: string };
+  | { readonly x: string }
+  | { readonly e: readonly string[] };
 
 /** What each operation's success data must hold, by \`METHOD /path\` (each item's, for a list). */
 ${answersCode(answers)}
@@ -333,38 +341,135 @@ ${answersCode(answers)}
 }
 
 /**
- * Each operation's declared statuses and the first example of each (`null` without one), and
- * whether it requires a request body.
+ * The client's method names (`payments.confirm`) and the operation each calls (`POST
+ * /payments/{id}/confirm`), read from the client itself: each `src/resources/<name>/index.ts`
+ * exports `<property>Resource(call)`, whose methods each call `call(method, path, …)` once, so a
+ * recording `call` says which operation a method is. The mock takes these names beside the
+ * operationIds; a method added to a resource changes this table (and `check:generated` says so).
  */
-function generateResponses(document: Schema): string {
+async function clientMethods(): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  let last: string | undefined;
+  const record = (method: string, path: string) => {
+    last = `${method.toUpperCase()} ${path}`;
+  };
+  const walk = (prefix: string, node: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(node)) {
+      if (typeof value === "function") {
+        last = undefined;
+        (value as () => unknown)();
+        if (last === undefined) throw new Error(`${prefix}${name} calls no operation`);
+        found[`${prefix}${name}`] = last;
+      } else if (value !== null && typeof value === "object") {
+        walk(`${prefix}${name}.`, value as Record<string, unknown>);
+      }
+    }
+  };
+  const resources = join(root, "src/resources");
+  for (const folder of readdirSync(resources).sort()) {
+    const module = (await import(
+      pathToFileURL(join(resources, folder, "index.ts")).href
+    )) as Record<string, unknown>;
+    for (const [exported, factory] of Object.entries(module)) {
+      const property = /^(\w+)Resource$/.exec(exported)?.[1];
+      if (property === undefined || typeof factory !== "function") continue;
+      walk(`${property}.`, (factory as (call: unknown) => Record<string, unknown>)(record));
+    }
+  }
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A union of string literals as TypeScript, `never` for none. */
+const union = (names: readonly string[]) =>
+  names.length === 0 ? "never" : names.map((name) => JSON.stringify(name)).join(" | ");
+
+/**
+ * What the in-process mock answers: each operation's declared statuses with every named example of
+ * each (a lone `example` is named `example`), its request examples, and whether it requires a
+ * body; the client's method names and the operation each calls; and the same as types, so that a
+ * test's names, statuses and example names are checked by the compiler.
+ */
+function generateResponses(document: Schema, methods: Record<string, string>): string {
   const table: Record<string, unknown> = {};
+  const types: string[] = [];
+  const operationIdOf: Record<string, string> = {};
   for (const [path, item] of Object.entries(document.paths as Record<string, Schema>)) {
-    for (const method of methods) {
+    for (const method of httpMethods) {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
+      const key = `${method.toUpperCase()} ${path}`;
+      operationIdOf[key] = operation.operationId;
       const statuses: Record<string, unknown> = {};
+      const examples: Record<string, Record<string, unknown>> = {};
+      const named: string[] = [];
       for (const [status, response] of Object.entries(operation.responses)) {
         const media = response.content?.["application/json"];
-        const first = media?.examples ? Object.values(media.examples)[0]?.value : media?.example;
-        statuses[status] = first ?? null;
+        const byName: Record<string, unknown> = media?.examples
+          ? Object.fromEntries(
+              Object.entries(media.examples).map(([name, example]) => [name, example.value]),
+            )
+          : media?.example !== undefined
+            ? { example: media.example }
+            : {};
+        statuses[status] = Object.values(byName)[0] ?? null;
+        examples[status] = byName;
+        named.push(`${JSON.stringify(status)}: ${union(Object.keys(byName))};`);
       }
-      table[`${method.toUpperCase()} ${path}`] = {
+      const body = operation.requestBody?.content["application/json"] as MediaType | undefined;
+      const requests = Object.fromEntries(
+        Object.entries(body?.examples ?? {}).map(([name, example]) => [name, example.value]),
+      );
+      table[key] = {
         operationId: operation.operationId,
         bodyRequired: operation.requestBody?.required === true,
         statuses,
+        examples,
+        requests,
       };
+      types.push(`  ${operation.operationId}: { ${named.join(" ")} };`);
     }
   }
-  return `// Generated by scripts/generate-operations.ts from openapi/openapi.yaml: do not edit.
-// What the in-process mock (src/testing/) answers: each operation's declared statuses, each with
-// its first example. Imported by @hsrcpay/client/testing only, never by the main entry.
+  const operationOf = Object.entries(methods).map(([name, key]) => {
+    const operationId = operationIdOf[key];
+    if (operationId === undefined) throw new Error(`${name} calls ${key}, which the spec has not`);
+    return `  ${JSON.stringify(name)}: ${JSON.stringify(operationId)};`;
+  });
+  return `// Generated by scripts/generate-operations.ts from openapi/openapi.yaml and src/resources/: do
+// not edit. What the in-process mock (src/testing/) answers: each operation's declared statuses,
+// each with every named example, and the client's method names. Imported by
+// @hsrcpay/client/testing only, never by the main entry.
 
-export const responses: Readonly<
-  Record<
-    string,
-    { operationId: string; bodyRequired: boolean; statuses: Readonly<Record<string, unknown>> }
-  >
-> = ${JSON.stringify(table, null, 2)};
+/** One operation of the spec, by \`METHOD /path\`. */
+export interface DeclaredOperation {
+  readonly operationId: string;
+  readonly bodyRequired: boolean;
+  /** Each declared status (\`default\` among them) and its first example (\`null\` without one). */
+  readonly statuses: Readonly<Record<string, unknown>>;
+  /** Each declared status and all its examples by name, in the spec's order. */
+  readonly examples: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The request body's examples by name. */
+  readonly requests: Readonly<Record<string, unknown>>;
+}
+
+export const responses: Readonly<Record<string, DeclaredOperation>> = ${JSON.stringify(table, null, 2)};
+
+/** Each method of the client (\`payments.confirm\`) and the operation it calls, by \`METHOD /path\`. */
+export const methods: Readonly<Record<MockMethodName, string>> = ${JSON.stringify(methods, null, 2)};
+
+/** Each operation's declared statuses, and the names of each one's examples. */
+export interface MockExamples {
+${types.join("\n")}
+}
+
+/** Each method of the client and the operationId it calls. */
+export interface MockMethods {
+${operationOf.join("\n")}
+}
+
+/** The spec's operationIds. */
+export type MockOperationId = keyof MockExamples;
+/** The client's method names (\`payments.retrieve\`). */
+export type MockMethodName = keyof MockMethods;
 `;
 }
 
@@ -395,6 +500,6 @@ const document = bundle(spec);
 const check = flag === "--check";
 const results = [
   writeOrCheck(out, generate(document), check),
-  writeOrCheck(responsesOut, generateResponses(document), check),
+  writeOrCheck(responsesOut, generateResponses(document, await clientMethods()), check),
 ];
 if (!results.every(Boolean)) process.exit(1);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Generates generated/schema.ts (the types), generated/operations.ts (call kinds, param checks and
-# secret names) and generated/responses.ts (the in-process mock's answers) from the spec; with --check, fails when a committed file is stale.
-# openapi-typescript runs through its Node API (scripts/generate-types.ts) for one transform: open
-# enums such as ApiKeyType keep their known values ("SECRET" | (string & {})). The spec itself is
-# linted by `npm run lint:spec`.
+# secret names) and generated/responses.ts (the in-process mock's answers, and the client's method
+# names read from src/resources/) from the spec; with --check, fails when a committed file is stale.
+# openapi-typescript runs through its Node API (scripts/generate-types.ts) for the transforms that
+# make the types as exact as the spec: enums and objects closed, `oneOf` exclusive. The spec itself
+# is linted by `npm run lint:spec`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDOCLY_TELEMETRY=off

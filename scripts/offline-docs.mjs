@@ -11,6 +11,11 @@
 // tag, so every operation, its responses and its code samples are on the page without a click.
 // (With a second tag, that tag would still start collapsed: the browser test counts operations.)
 //
+// Unclipped: Redoc 3 shows a code sample in the right panel on one line per source line, cut at the
+// panel's edge (a scroll bar at the bottom of the box is all that says so); it has no option to
+// wrap. A stylesheet wraps the request samples' lines, so every character of the TypeScript and
+// curl samples is on screen.
+//
 // Each step fails loudly when a Redoc upgrade moves what it relies on.
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -41,8 +46,15 @@ if (!html.includes(`data-section-id="${firstTag}"`)) {
   throw new Error(`${file}: Redoc has no section ${firstTag}; re-check how tags are routed`);
 }
 if (!html.includes("<head>")) throw new Error(`${file}: no <head> to open the page from`);
+const samples = "panel-request-samples";
+if (!html.includes(samples)) {
+  throw new Error(`${file}: Redoc no longer names the ${samples} panel; re-check how samples wrap`);
+}
+const wrap = `<style>/* request samples wrap instead of running past the panel */.${samples} pre,.${samples} pre *{white-space:pre-wrap!important;overflow-wrap:anywhere}</style>`;
 const open = `<script>/* open at the first tag: its operations render only there */if(!location.hash||location.hash==="#"||location.hash==="#/")history.replaceState(null,"",location.pathname+location.search+"#${firstTag}");</script>`;
-html = html.replace("<head>", `<head>${open}`);
+html = html.replace("<head>", `<head>${open}${wrap}`);
 
 writeFileSync(file, html);
-console.log(`made ${file} self-contained (no CDN request at view time), opening at #${firstTag}`);
+console.log(
+  `made ${file} self-contained (no CDN request at view time), opening at #${firstTag}, samples wrapped`,
+);

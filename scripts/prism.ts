@@ -1,8 +1,14 @@
 // Starts Prism's mock of the project's own spec on 127.0.0.1 and stops it again. Used by
 // `npm start` and by the contract tests. Prism runs as `node <its CLI>` rather than through npx,
-// so that stopping it reaches the server process itself.
-import { type ChildProcess, spawn } from "node:child_process";
+// so that stopping it reaches the server process itself. It serves the spec as Redocly bundles it
+// (scripts/bundle-spec.sh), the document that is published: the bundle is where each operation's
+// error examples are written (openapi/plugins/hsrcpay.mjs), so Prism answers a payment's 404 with
+// "Payment not found", as the reference shows.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -33,6 +39,8 @@ export async function startPrism(
   options: { port?: number; timeoutMs?: number } = {},
 ): Promise<PrismMock> {
   const port = options.port ?? (await freePort());
+  const dir = mkdtempSync(join(tmpdir(), "hsrcpay-prism-"));
+  const spec = bundledSpec(dir);
   const child = spawn(
     process.execPath,
     [
@@ -43,7 +51,7 @@ export async function startPrism(
       "127.0.0.1",
       "-p",
       String(port),
-      "openapi/openapi.yaml",
+      spec,
     ],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -69,13 +77,28 @@ export async function startPrism(
       reject(new Error(`Prism exited with code ${code} before listening:\n${log}`));
     });
   });
+  const stopAndClean = async () => {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     await listening;
   } catch (error) {
-    await stop(child);
+    await stopAndClean();
     throw error;
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, output: () => log, stop: () => stop(child) };
+  return { baseUrl: `http://127.0.0.1:${port}`, output: () => log, stop: stopAndClean };
+}
+
+/** openapi/ bundled into one file in `dir`, as scripts/bundle-spec.sh bundles what is published. */
+function bundledSpec(dir: string): string {
+  const out = join(dir, "openapi.yaml");
+  execFileSync(
+    process.execPath,
+    ["node_modules/@redocly/cli/bin/cli.js", "bundle", "openapi/openapi.yaml", "-o", out],
+    { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: "off" }, stdio: "ignore" },
+  );
+  return out;
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -42,8 +42,10 @@ export interface HsrcpayClientOptions {
    */
   token?: TokenSource | undefined;
   /**
-   * API root, absolute, without the operation path.
-   * @default "https://api.hsrcpay.com/v1"
+   * API root, absolute, without the operation path. Where it is not given, `HSRCPAY_BASE_URL` is
+   * read (once, when the client is made; an empty value counts as unset) and checked the same way.
+   * @default process.env.HSRCPAY_BASE_URL, else "https://api.hsrcpay.com/v1"
+   * @example createHsrcpayClient({ baseUrl: "http://127.0.0.1:4010" }) // a local mock
    */
   baseUrl?: string | undefined;
   /**
@@ -155,9 +157,11 @@ export function createHsrcpayClient(given: HsrcpayClientOptions = {}): HsrcpayCl
 }
 
 function makeClient(options: HsrcpayClientOptions): HsrcpayClient {
+  // HSRCPAY_BASE_URL is read once, like HSRCPAY_API_KEY: a derived client keeps this base URL.
   const { defaultHeaders, fetchOptions, baseUrl } = checkClientOptions(
     options as Record<string, unknown>,
     defaultBaseUrl,
+    options.baseUrl === undefined ? readEnv("HSRCPAY_BASE_URL") : undefined,
   );
   const reporter = reporterFor(options, readEnv("HSRCPAY_LOG"));
   checkRandomUUID();
@@ -226,7 +230,7 @@ function makeClient(options: HsrcpayClientOptions): HsrcpayClient {
     timeout: config.timeoutMs,
     maxResponseBytes: config.maxResponseBytes,
   });
-  const call = createCall(sender);
+  const call = createCall(sender, reporter);
   return {
     payments: paymentsResource(call),
     accounts: accountsResource(call),
@@ -247,7 +251,7 @@ function makeClient(options: HsrcpayClientOptions): HsrcpayClient {
           "is undefined: pass the credential (is an environment variable missing?), or leave token out to keep this client's",
         );
       }
-      return makeClient({ ...options, token: source, ...read });
+      return makeClient({ ...options, token: source, baseUrl, ...read });
     },
     get credential() {
       return credential;

@@ -38,9 +38,16 @@ export type {
   TokenSource,
 } from "./internal/credentials.js";
 export type { Logger, LogLevel, RetryEvent, RetryHook } from "./internal/log.js";
-export type { Deleted, Params, ReadOptions, WithMeta } from "./internal/operation.js";
+export type {
+  Deleted,
+  Embedded,
+  NoParams,
+  Params,
+  ReadOptions,
+  WithMeta,
+} from "./internal/operation.js";
 export { optionLimits, type RequestOptions } from "./internal/options.js";
-export type { Page, PagePromise } from "./internal/pagination.js";
+export type { Page, PagePromise, ToArrayOptions } from "./internal/pagination.js";
 export { retryDefaults } from "./internal/retry.js";
 export type { RawPaths } from "./internal/typed-api.js";
 export type {
@@ -77,6 +84,7 @@ export type {
   Customer,
   CustomerResult,
   CustomersResource,
+  CustomerWith,
   ListCustomersParams,
   RetrieveCustomerParams,
 } from "./resources/customers/index.js";
@@ -85,13 +93,17 @@ export type {
   ConfirmPaymentParams,
   ConfirmResult,
   CreatePaymentParams,
+  DeclineCode,
+  DeclineKind,
   ListPaymentsParams,
   Payment,
   PaymentNextAction,
   PaymentResult,
   PaymentsResource,
+  PaymentWith,
   RetrievePaymentParams,
 } from "./resources/payments/index.js";
+export { declineKind } from "./resources/payments/index.js";
 export type { ListRefundsParams, Refund, RefundsResource } from "./resources/refunds/index.js";
 export type {
   CreateWebhookParams,

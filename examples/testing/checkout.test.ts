@@ -2,57 +2,93 @@ import { ConflictError, createHsrcpayClient, type HsrcpayClient } from "@hsrcpay
 import { createHsrcpayMock } from "@hsrcpay/client/testing";
 import { describe, expect, it } from "vitest";
 
-// The code under test: a checkout that creates and confirms a payment, and says where the payer goes.
-async function checkout(hsrcpay: HsrcpayClient, orderId: string): Promise<string> {
-  const payment = await hsrcpay.payments.create({
-    amount: 12500,
-    currency: "USD",
-    metadata: { order_id: orderId },
-  });
-  const { confirmResult } = await hsrcpay.payments.confirm(
-    payment.id,
-    { payment_method: { id: "pm_saved_card" } },
-    { idempotencyKey: `confirm-${orderId}` },
+// The code under test: a checkout that creates a payment and confirms it with the payer's card, and
+// says where the payer goes next.
+type Card = { pan: string; month: string; year: string; cvv: string };
+async function checkout(hsrcpay: HsrcpayClient, paymentId: string, card: Card): Promise<string> {
+  const { payment, confirmResult } = await hsrcpay.payments.confirm(
+    paymentId,
+    { payment_method: { data: card } },
+    { idempotencyKey: `confirm-${paymentId}-${card.pan.slice(-4)}` },
   );
-  return confirmResult.paymentNextAction?.url ?? `/orders/${orderId}/thanks`;
+  if (confirmResult.paymentNextAction) return confirmResult.paymentNextAction.url; // 3-D Secure
+  if (confirmResult.latestResult.kind === "error") return `/pay/${payment.id}?declined`;
+  return `/orders/${payment.metadata.order_id}/thanks`;
 }
 
+// The sandbox card of HSRCPAY's spec; any card not on the sandbox allowlist is declined.
+const sandboxCard = { pan: "4111111111111111", month: "12", year: "30", cvv: "123" };
+const otherCard = { pan: "4000000000000002", month: "12", year: "30", cvv: "123" };
+
 describe("checkout, against the in-process mock", () => {
-  it("follows the 3-D Secure branch of the spec's example, and sends what the API accepts", async () => {
-    const mock = createHsrcpayMock();
+  it("takes a payment through a decline to success, and finds it again (stateful)", async () => {
+    const mock = createHsrcpayMock({ stateful: true });
     const hsrcpay = createHsrcpayClient({ token: "sk_test_checkout", fetch: mock.fetch });
-    expect(await checkout(hsrcpay, "ord_1")).toMatch(/^https:\/\/sandbox\.hsrcpay\.com\/3ds\//);
+    const { id } = await hsrcpay.payments.create({
+      amount: 4200,
+      currency: "USD",
+      secure_mode: false,
+      metadata: { order_id: "ord_1" },
+    });
+    expect(await checkout(hsrcpay, id, otherCard)).toBe(`/pay/${id}?declined`);
+    expect(await checkout(hsrcpay, id, sandboxCard)).toBe("/orders/ord_1/thanks");
+
+    const payment = await hsrcpay.payments.retrieve(id, { include_charges: true });
+    expect(payment).toMatchObject({ amount: 4200, status: "SUCCEEDED" });
+    expect(payment.charges?.map((charge) => charge.status)).toEqual(["DECLINED", "SUCCEEDED"]);
+    const listed = await hsrcpay.payments.list();
+    expect(listed.data.map((each) => each.id)).toEqual([id]);
     mock.assertNoViolations();
   });
 
-  it("a 503 on confirm is retried with the same Idempotency-Key", async () => {
-    const mock = createHsrcpayMock().on("confirmPayment", { status: 503 });
+  it("sends the payer to 3-D Secure when the payment asks for it", async () => {
+    const mock = createHsrcpayMock({ stateful: true });
     const hsrcpay = createHsrcpayClient({ token: "sk_test_checkout", fetch: mock.fetch });
-    await checkout(hsrcpay, "ord_2");
+    const { id } = await hsrcpay.payments.create({
+      amount: 4200,
+      currency: "USD",
+      secure_mode: true,
+    });
+    expect(await checkout(hsrcpay, id, sandboxCard)).toMatch(
+      /^https:\/\/sandbox\.hsrcpay\.com\/3ds\//,
+    );
+    expect((await hsrcpay.payments.retrieve(id)).status).toBe("REQUIRES_ACTION");
+  });
+
+  it("answers with the spec's named example, scripted by method name", async () => {
+    const mock = createHsrcpayMock().on("payments.confirm", { example: "declined" });
+    const hsrcpay = createHsrcpayClient({ token: "sk_test_checkout", fetch: mock.fetch });
+    expect(await checkout(hsrcpay, "pay_1", sandboxCard)).toBe(
+      "/pay/pay_7Hs2Kq9LmP4xR1tV?declined",
+    );
+    mock.assertDone();
+  });
+
+  it("a 503 on confirm is retried with the same Idempotency-Key, and confirmed once", async () => {
+    const mock = createHsrcpayMock({ stateful: true }).on("payments.confirm", { status: 503 });
+    const hsrcpay = createHsrcpayClient({ token: "sk_test_checkout", fetch: mock.fetch });
+    const { id } = await hsrcpay.payments.create({ amount: 4200, currency: "USD" });
+    await checkout(hsrcpay, id, sandboxCard);
     const confirms = mock.calls.filter((call) => call.operationId === "confirmPayment");
-    expect(confirms.map((call) => call.headers["idempotency-key"])).toEqual([
-      "confirm-ord_2",
-      "confirm-ord_2",
-    ]);
+    expect(new Set(confirms.map((call) => call.headers["idempotency-key"])).size).toBe(1);
+    expect((await hsrcpay.charges.list()).total).toBe(1);
+    mock.assertDone();
   });
 
   it("a 409 reaches the caller as a ConflictError", async () => {
-    const mock = createHsrcpayMock().on("confirmPayment", { status: 409 });
+    const mock = createHsrcpayMock().on("payments.confirm", { status: 409 });
     const hsrcpay = createHsrcpayClient({ token: "sk_test_checkout", fetch: mock.fetch });
-    await expect(checkout(hsrcpay, "ord_3")).rejects.toBeInstanceOf(ConflictError);
+    await expect(checkout(hsrcpay, "pay_1", sandboxCard)).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it("walks every page of a seeded list", async () => {
-    const payments = Array.from({ length: 25 }, (_, i) => ({
-      id: `pay_${i}`,
-      status: "SUCCEEDED",
-    }));
-    const mock = createHsrcpayMock().seed("listPayments", payments);
+  it("assertDone catches an outcome the code never asked for", async () => {
+    const mock = createHsrcpayMock().on("payments.confirm", [
+      { example: "succeeded" },
+      { example: "declined" },
+    ]);
     const hsrcpay = createHsrcpayClient({ token: "sk_test_checkout", fetch: mock.fetch });
-    const ids: string[] = [];
-    for await (const payment of hsrcpay.payments.list({ limit: 10 })) ids.push(payment.id);
-    expect(ids).toHaveLength(25);
-    expect(mock.calls.map((call) => call.query.page)).toEqual(["1", "2", "3"]);
+    await checkout(hsrcpay, "pay_1", sandboxCard);
+    expect(() => mock.assertDone()).toThrow(/payments\.confirm .*"example":"declined"/);
   });
 
   it("catches a request the API would refuse, naming the field", async () => {

@@ -4,6 +4,7 @@
 // Idempotency-Key; a failure body only at `debug`, as its masked 200-character start. Never the
 // token or a key: the lines are made from values that were masked before they got here.
 import { HsrcpayValidationError } from "../errors/validation-error.js";
+import type { Mask } from "./mask.js";
 
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
@@ -37,6 +38,8 @@ export interface RetryEvent {
 
 export type RetryHook = (event: RetryEvent) => void | Promise<void>;
 
+/** How many unknown enum values one client tells of; past them, it stays silent. */
+const maxUnknownValues = 100;
 const levels: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 const levelNames = Object.keys(levels) as LogLevel[];
 const methods = ["error", "warn", "info", "debug"] as const;
@@ -63,6 +66,8 @@ export class Reporter {
   readonly #logger: Logger;
   readonly #level: number;
   readonly #onRetry: RetryHook | undefined;
+  /** The unknown enum values already told of, as `field value`. */
+  readonly #unknown = new Set<string>();
 
   constructor(logger: Logger, level: LogLevel, onRetry: RetryHook | undefined) {
     this.#logger = logger;
@@ -117,6 +122,31 @@ export class Reporter {
       failed ? "error" : "info",
       `${report.operation} ${failed ? "failed: " : ""}${said(outcome)} after ${tries} in ${ms(totalMs)}${ids(report)}`,
     );
+  }
+
+  /**
+   * Values of an answer outside the enums the spec documents: each field and value once per client
+   * (the field's list positions left out), at most `maxUnknownValues` of them, so that a server
+   * sending a new value on every item cannot fill the log or the memory.
+   */
+  unknownValues(
+    operation: string,
+    found: readonly [at: string, value: string][],
+    mask: Mask,
+  ): void {
+    if (this.#level < levels.warn) return;
+    for (const [at, value] of found) {
+      // `.payment.status`, or `[3].status` in a list's items: `payment.status`, `status`.
+      const field = at.replace(/\[\d+\]/g, "[]").replace(/^(\[\])?\./, "");
+      const seen = `${field} ${value}`;
+      if (this.#unknown.has(seen) || this.#unknown.size >= maxUnknownValues) continue;
+      this.#unknown.add(seen);
+      const shown = JSON.stringify(mask(value).slice(0, 64));
+      this.#write(
+        "warn",
+        `${operation}: ${field} is ${shown}, a value this version does not know (it is passed on as it is)`,
+      );
+    }
   }
 
   #hookFailed(error: unknown): void {

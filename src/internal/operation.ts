@@ -12,13 +12,16 @@ import { HsrcpayValidationError } from "../errors/validation-error.js";
 import {
   invalidResponse,
   isObject,
+  maskFor,
   metaOf,
+  type Received,
   type ResponseMeta,
   readData,
   readDeleted,
 } from "./answer.js";
 import { check, patternOf, type Rule, setOwn, snapshot } from "./checks.js";
 import { checkSegment } from "./guards.js";
+import type { Reporter } from "./log.js";
 import { mayHoldSecrets, secretValues } from "./mask.js";
 import { checkRequestOptions, type RequestOptions } from "./options.js";
 import { type PageContent, type PagePromise, pagePromise } from "./pagination.js";
@@ -63,6 +66,36 @@ type Unwrapped<D, M extends Method, P> = Table[Key<M, P> & keyof Table] extends 
 
 /** What a result carries besides its data, on a non-enumerable `lastResponse`. */
 export type WithMeta<T> = T & { readonly lastResponse: ResponseMeta };
+
+/** A call given no params: `Embedded`'s default, which embeds nothing. */
+export type NoParams = Record<never, never>;
+
+/** The fields of `T` that an `include_<field>` flag of `Params` embeds (`charges`). */
+type Embeddable<T, Params> = {
+  [K in keyof T & string]: `include_${K}` extends keyof Params ? K : never;
+}[keyof T & string];
+/** What the call's params (`Given`) set the `include_<field>` flag of a field to. */
+type FlagOf<Given, K extends string> = `include_${K}` extends keyof Given
+  ? Given[`include_${K}` & keyof Given]
+  : undefined;
+
+/**
+ * `T` as a call with these params answers it: a field an `include_*` flag embeds is present with
+ * `include_<field>: true`, absent without the flag (or with `false`), and optional when the flag is
+ * only known to be a boolean. `retrieve(id, { include_charges: true })` has `charges`.
+ */
+export type Embedded<T, Params, Given> = Omit<T, Embeddable<T, Params>> & {
+  [K in Embeddable<T, Params> as FlagOf<Given, K> extends true ? K : never]-?: Exclude<
+    T[K],
+    undefined
+  >;
+} & {
+  [K in Embeddable<T, Params> as true extends FlagOf<Given, K>
+    ? FlagOf<Given, K> extends true
+      ? never
+      : K
+    : never]?: T[K];
+};
 
 /** What a delete resolves to; `lastResponse.status` is 404 when the object was already gone. */
 export interface Deleted {
@@ -192,30 +225,47 @@ const table: Readonly<Record<string, Described>> = operations;
 /**
  * What is wrong with an answer's data by the spec (`payment.status is required`), if anything: a
  * declared field of another JSON type, a required one missing, a stated pattern not matched. The
- * names are the spec's, never the server's: an unknown field is not looked at.
+ * names are the spec's, never the server's: an unknown field is not looked at. A string outside an
+ * enum's documented values passes; given `unknown`, it is noted there (`.payment.status`).
  */
-export function answerRefusal(value: unknown, rule: Answer, field = ""): string | undefined {
-  const refusal = refusalIn(value, rule);
+export function answerRefusal(
+  value: unknown,
+  rule: Answer,
+  unknown?: UnknownValue[],
+): string | undefined {
+  const refusal = refusalIn(value, rule, unknown);
   if (refusal === undefined) return undefined;
   const [at, problem] = refusal;
-  const path = `${field}${at}`.replace(/^\./, "");
-  return `${path || "the data"} ${problem}`;
+  return `${at.replace(/^\./, "") || "the data"} ${problem}`;
 }
 
 /** What is wrong and where below the value (`.payment.status`); the path is built only then. */
 type Refusal = [at: string, problem: string];
+/** A value outside an enum's documented ones, and where below the answer's data it is. */
+export type UnknownValue = [at: string, value: string];
+
+/** The values noted since `mark` were found below `step` (`.status` → `.payment.status`). */
+function below(unknown: UnknownValue[] | undefined, mark: number, step: string): void {
+  if (unknown === undefined) return;
+  for (let index = mark; index < unknown.length; index++) {
+    const note = unknown[index] as UnknownValue;
+    note[0] = `${step}${note[0]}`;
+  }
+}
 
 const fieldNames = new WeakMap<object, string[]>();
 
-function refusalIn(value: unknown, rule: Answer): Refusal | undefined {
+function refusalIn(value: unknown, rule: Answer, unknown?: UnknownValue[]): Refusal | undefined {
   if (typeof rule === "string") {
     return rule === "" || isJsonType(value, rule) ? undefined : ["", `must be ${rule}`];
   }
   if (Array.isArray(rule)) {
     let first: Refusal | undefined;
+    const mark = unknown?.length ?? 0;
     for (const form of rule) {
-      const refusal = refusalIn(value, form);
+      const refusal = refusalIn(value, form, unknown);
       if (refusal === undefined) return undefined;
+      if (unknown) unknown.length = mark;
       if (form !== "null") first ??= refusal;
     }
     // Types only (`string or null`): say them all; else what is wrong inside the form meant.
@@ -227,11 +277,18 @@ function refusalIn(value: unknown, rule: Answer): Refusal | undefined {
     if (typeof value !== "string") return ["", "must be string"];
     return patternOf(rule.x).test(value) ? undefined : ["", `does not match ${rule.x}`];
   }
+  if ("e" in rule) {
+    if (typeof value !== "string") return ["", "must be string"];
+    if (unknown && !rule.e.includes(value)) unknown.push(["", value]);
+    return undefined;
+  }
   if ("i" in rule) {
     if (!Array.isArray(value)) return ["", "must be array"];
     for (let index = 0; index < value.length; index++) {
-      const refusal = refusalIn(value[index], rule.i);
+      const mark = unknown?.length ?? 0;
+      const refusal = refusalIn(value[index], rule.i, unknown);
       if (refusal) return [`[${index}]${refusal[0]}`, refusal[1]];
+      below(unknown, mark, `[${index}]`);
     }
     return undefined;
   }
@@ -247,8 +304,10 @@ function refusalIn(value: unknown, rule: Answer): Refusal | undefined {
       if (rule.o?.includes(name)) continue;
       return [`.${name}`, "is required"];
     }
-    const refusal = refusalIn(value[name], rule.p[name] as Answer);
+    const mark = unknown?.length ?? 0;
+    const refusal = refusalIn(value[name], rule.p[name] as Answer, unknown);
     if (refusal) return [`.${name}${refusal[0]}`, refusal[1]];
+    below(unknown, mark, `.${name}`);
   }
   return undefined;
 }
@@ -268,9 +327,41 @@ function isJsonType(value: unknown, type: string): boolean {
   }
 }
 
+/**
+ * The fields that `include_<field>: true` flags of the query embed, among those the answer's item
+ * declares (`include_payment_provider_details` names none: it embeds nothing of its own).
+ */
+function embedsOf(query: Record<string, unknown>, rule: Answer): string[] {
+  if (typeof rule !== "object" || !("p" in rule)) return [];
+  return Object.keys(query)
+    .filter((name) => name.startsWith("include_") && query[name] === true)
+    .map((name) => name.slice("include_".length))
+    .filter((field) => Object.hasOwn(rule.p, field));
+}
+
+/** An item without a field its flag asked for: the types say it is there, so it must be. */
+function missingEmbed(item: unknown, embeds: readonly string[]): string | undefined {
+  if (!isObject(item)) return undefined;
+  const missing = embeds.find((field) => !Object.hasOwn(item, field));
+  return missing && `${missing} is required with include_${missing}=true`;
+}
+
+function missingEmbedIn(items: unknown[], embeds: readonly string[]): string | undefined {
+  if (embeds.length === 0) return undefined;
+  for (let index = 0; index < items.length; index++) {
+    const missing = missingEmbed(items[index], embeds);
+    if (missing) return `[${index}].${missing}`;
+  }
+  return undefined;
+}
+
 const isPageCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
 
-export function createCall(send: Sender): Call {
+/**
+ * The resource methods' `call`. With a `reporter` (the client logs), an answer's values outside
+ * the spec's enums are noted and reported once each at `warn`; without one, nothing is noted.
+ */
+export function createCall(send: Sender, reporter?: Reporter): Call {
   const call = (
     method: Method,
     path: string,
@@ -286,14 +377,29 @@ export function createCall(send: Sender): Call {
     /** The data itself, out of the wrapper the spec allows it to arrive in. */
     const inner = (item: unknown) =>
       unwrap !== undefined && isObject(item) && isObject(item[unwrap]) ? item[unwrap] : item;
-    const refuseItem = (item: unknown) => answerRefusal(inner(item), answer);
+    const unknown: UnknownValue[] | undefined = reporter && [];
+    /** The fields this call's `include_*: true` flags embed: the types promise them. */
+    let embeds: readonly string[] = [];
+    const refuseItem = (item: unknown) =>
+      answerRefusal(inner(item), answer, unknown) ?? missingEmbed(inner(item), embeds);
     const list: Answer = { i: answer };
-    const refuseList = (data: unknown) => answerRefusal(data, list);
+    const refuseList = (data: unknown) =>
+      answerRefusal(data, list, unknown) ?? missingEmbedIn(data as unknown[], embeds);
+    /** Tells the logger of the values noted in an answer that was believed. */
+    const tellUnknown = (received: Received) => {
+      if (!reporter || !unknown?.length) return;
+      reporter.unknownValues(key, unknown, maskFor(received));
+      unknown.length = 0;
+    };
     /** Checks the options and the params: the refusals, before anything is sent. */
-    const prepareCall = () => ({
-      settings: checkRequestOptions(options, method !== "get"),
-      parts: prepare(operation, key, params, pathParams),
-    });
+    const prepareCall = () => {
+      const prepared = {
+        settings: checkRequestOptions(options, method !== "get"),
+        parts: prepare(operation, key, params, pathParams),
+      };
+      embeds = embedsOf(prepared.parts.query, answer);
+      return prepared;
+    };
     /** Sends one request of the operation; the answer is read by the caller. */
     const sendCall = (
       { settings, parts }: ReturnType<typeof prepareCall>,
@@ -322,6 +428,7 @@ export function createCall(send: Sender): Call {
       const fetchPage = async (page: number): Promise<PageContent<unknown>> => {
         const { received, request } = await sendCall(prepared, paged ? { ...query, page } : query);
         const { data, meta, envelope } = readData(received, request, refuseList);
+        tellUnknown(received);
         const items = data as unknown[];
         // An unpaginated list is one page that holds all of it.
         if (!paged)
@@ -352,6 +459,7 @@ export function createCall(send: Sender): Call {
         return withMeta({ id: String(prepared.parts.path.id), deleted: true as const }, meta);
       }
       const { data, meta } = readData(received, request, refuseItem);
+      tellUnknown(received);
       return withMeta(inner(data) as Record<string, unknown>, meta);
     })();
   };

@@ -88,15 +88,20 @@ export const checkMaxResponseBytes = checkBounded(
   `must be a whole number of bytes from ${minResponseBytes} to ${maxResponseBytes}`,
 );
 
-/** The per-call options, by name: anything else is a typo the caller must hear about. */
-const requestOptionNames = [
-  "idempotencyKey",
-  "signal",
-  "timeout",
-  "maxRetries",
-  "headers",
-  "token",
-];
+/**
+ * The per-call options, by name: anything else is a typo the caller must hear about. Keyed by the
+ * type's own keys, so that an option added to `RequestOptions` and not here fails to compile (and
+ * the README's list is tested against this one).
+ */
+const requestOptionKeys: Record<keyof RequestOptions, true> = {
+  idempotencyKey: true,
+  signal: true,
+  timeout: true,
+  maxRetries: true,
+  headers: true,
+  token: true,
+};
+export const requestOptionNames = Object.keys(requestOptionKeys) as (keyof RequestOptions)[];
 
 /**
  * Refuses an own property of `options` that is not one of `names` (one left `undefined` is left
@@ -233,7 +238,11 @@ export interface CallSettings extends CallControls {
   idempotencyKey?: string | undefined;
 }
 
-/** The client options, by name: anything else is refused (see checkKnownOptions). */
+/**
+ * The client options, by name: anything else is refused (see checkKnownOptions). A test holds this
+ * list equal to `HsrcpayClientOptions`' keys (client.ts imports this module, so the type cannot be
+ * imported here) and to the README's table.
+ */
 export const clientOptionNames = [
   "token",
   "baseUrl",
@@ -247,7 +256,7 @@ export const clientOptionNames = [
   "onRetry",
   "defaultHeaders",
   "fetchOptions",
-];
+] as const;
 
 const isObjectLike = (value: unknown): value is object =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -324,7 +333,16 @@ export function checkFetchOptions(value: unknown): Record<string, unknown> | und
   return value as Record<string, unknown>;
 }
 
-export function checkBaseUrl(value: unknown, defaultBaseUrl: string): string {
+/** Where a base URL came from: the option, or the environment variable read in its place. */
+type BaseUrlSource = "baseUrl" | "HSRCPAY_BASE_URL";
+
+export function checkBaseUrl(
+  value: unknown,
+  defaultBaseUrl: string,
+  field: BaseUrlSource = "baseUrl",
+): string {
+  // Said of the variable only: it is read where no baseUrl is given, and an option overrides it.
+  const fix = field === "HSRCPAY_BASE_URL" ? " (or unset it, or pass the baseUrl option)" : "";
   let url: URL | undefined;
   try {
     url = typeof value === "string" ? new URL(value) : undefined;
@@ -333,25 +351,48 @@ export function checkBaseUrl(value: unknown, defaultBaseUrl: string): string {
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
     throw new HsrcpayValidationError(
-      "baseUrl",
-      `must be an absolute http(s) URL such as ${defaultBaseUrl}`,
+      field,
+      `must be an absolute http(s) URL such as ${defaultBaseUrl}${fix}`,
     );
   }
   // Credentials in the URL would travel in the clear to every error message that names the URL.
   if (url.username || url.password) {
     throw new HsrcpayValidationError(
-      "baseUrl",
-      "must not contain a user name or password; the client authenticates with its token",
+      field,
+      `must not contain a user name or password; the client authenticates with its token${fix}`,
     );
   }
   return url.href.replace(/\/+$/, "");
 }
 
+/**
+ * The API root: the `baseUrl` option when given, else `HSRCPAY_BASE_URL`, else the default, as
+ * openai-node reads OPENAI_BASE_URL: spaces around the variable's value are ignored and an empty
+ * one counts as unset. The variable's value is checked as the option's is, and a bad one is
+ * refused naming the variable, never replaced by the default: requests meant for a sandbox or a
+ * mock must not go to production.
+ */
+export function resolveBaseUrl(
+  option: unknown,
+  fromEnv: string | undefined,
+  defaultBaseUrl: string,
+): string {
+  if (option !== undefined) return checkBaseUrl(option, defaultBaseUrl);
+  const variable = fromEnv?.trim();
+  if (variable) return checkBaseUrl(variable, defaultBaseUrl, "HSRCPAY_BASE_URL");
+  return checkBaseUrl(defaultBaseUrl, defaultBaseUrl);
+}
+
 /** The client options checked, in one place: what is wrong is refused naming the option. */
-export function checkClientOptions(options: Record<string, unknown>, defaultBaseUrl: string) {
+export function checkClientOptions(
+  options: Record<string, unknown>,
+  defaultBaseUrl: string,
+  /** `HSRCPAY_BASE_URL` as read from the environment, where there is one. */
+  envBaseUrl?: string | undefined,
+) {
   const defaultHeaders = checkHeaders(options.defaultHeaders, "defaultHeaders", false);
   const fetchOptions = checkFetchOptions(options.fetchOptions);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl, defaultBaseUrl);
+  const baseUrl = resolveBaseUrl(options.baseUrl, envBaseUrl, defaultBaseUrl);
   checkMaxRetries(options.maxRetries, "maxRetries");
   checkTimeout(options.timeout, "timeout");
   checkMaxResponseBytes(options.maxResponseBytes, "maxResponseBytes");

@@ -8,9 +8,15 @@
 // after two pages in a row that bring nothing new (a server that ignores `page`). One such page is
 // let through: under `limit: 1`, an item created between two page requests makes the next page a
 // repeat. A walk keeps the ids it yielded (memory grows with the listing, never past it).
+//
+// `toArray({ limit })` (stripe-node's `autoPagingToArray`) is that same walk, cut at `limit` items:
+// the limit is required and at most 10 000, so that a listing larger than expected, or a server
+// that invents new ids on every page, cannot fill memory or request pages without end.
 
 import { HsrcpayAbortError, HsrcpayError } from "../errors/hsrcpay-error.js";
+import { HsrcpayValidationError } from "../errors/validation-error.js";
 import type { ResponseMeta } from "./answer.js";
+import { checkKnownOptions } from "./options.js";
 
 /** One page of a list, with HSRCPAY's pagination numbers. */
 export interface Page<T> extends AsyncIterable<T> {
@@ -35,8 +41,29 @@ export interface Page<T> extends AsyncIterable<T> {
   getNextPage(): Promise<Page<T>>;
 }
 
+/** What `toArray` takes. */
+export interface ToArrayOptions {
+  /**
+   * The most items to collect, a whole number from 1 to 10 000. Required: a listing larger than
+   * expected must not fill memory. Pages stop being requested once it is reached. For a longer
+   * listing, iterate with `for await`.
+   * @example const payments = await hsrcpay.payments.list({ limit: 100 }).toArray({ limit: 1_000 });
+   */
+  limit: number;
+}
+
+/** The largest `toArray` limit (stripe-node's `autoPagingToArray` has the same cap). */
+export const maxToArrayLimit = 10_000;
+
 /** Awaitable as the first page; async-iterable over every item of every page. */
 export interface PagePromise<T> extends PromiseLike<Page<T>>, AsyncIterable<T> {
+  /**
+   * Every item of every page, as iteration yields them, in one array of at most `limit` items.
+   * Rejects with `HsrcpayValidationError` (field `toArray.limit`) before any request when `limit`
+   * is missing or not a whole number from 1 to 10 000, and with the list's own error otherwise.
+   * @example const keys = await hsrcpay.apiKeys.list({ account_id }).toArray({ limit: 500 });
+   */
+  toArray(options: ToArrayOptions): Promise<T[]>;
   catch<R = never>(
     onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
   ): Promise<Page<T> | R>;
@@ -131,7 +158,50 @@ export function pagePromise<T>(
     catch: (onRejected) => start().catch(onRejected),
     finally: (onFinally) => start().finally(onFinally),
     [Symbol.asyncIterator]: () => items(undefined, start, signal),
+    toArray: (options) => toArray(options, () => items(undefined, start, signal)),
   };
+}
+
+/** The walk's items up to the limit; the walk is started only once the options are found good. */
+async function toArray<T>(options: unknown, walk: () => AsyncIterable<T>): Promise<T[]> {
+  const limit = toArrayLimit(options);
+  const collected: T[] = [];
+  for await (const item of walk()) {
+    collected.push(item);
+    // Leaving the loop here ends the walk before it asks for another page.
+    if (collected.length >= limit) break;
+  }
+  return collected;
+}
+
+function toArrayLimit(options: unknown): number {
+  const example = "toArray({ limit: 1000 })";
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new HsrcpayValidationError(
+      "toArray",
+      `takes an options object with the limit: ${example}`,
+    );
+  }
+  let limit: unknown;
+  try {
+    checkKnownOptions(options, ["limit"], "toArray.");
+    limit = (options as { limit?: unknown }).limit;
+  } catch (error) {
+    if (error instanceof HsrcpayValidationError) throw error;
+    throw new HsrcpayValidationError("toArray.limit", "could not be read");
+  }
+  if (
+    typeof limit !== "number" ||
+    !Number.isInteger(limit) ||
+    limit < 1 ||
+    limit > maxToArrayLimit
+  ) {
+    throw new HsrcpayValidationError(
+      "toArray.limit",
+      `is required, a whole number from 1 to ${maxToArrayLimit} (${example}); iterate with for await to walk a longer list`,
+    );
+  }
+  return limit;
 }
 
 /**

@@ -20,23 +20,8 @@ import { maskOf, mayHoldSecrets, secretValues } from "./mask.js";
 import type { CallSettings } from "./options.js";
 import { labelOf, send, type TransportConfig } from "./transport.js";
 
-/**
- * The spec's paths with open enums as plain `string` (`"SECRET" | (string & {})` becomes `string`),
- * for `raw`: openapi-fetch 0.17 passes response data through `Readable<T>`, which maps `string & {}`
- * into an object of string methods (openapi-ts/openapi-typescript#2765), so `raw`'s `data.data.type`
- * would stop being a string. The resource methods keep the known values (their results are typed
- * from `components`, not through openapi-fetch). Drop this once a fixed helpers package lands.
- */
-export type RawPaths = Plain<paths>;
-type Plain<T> = T extends string
-  ? string extends T
-    ? string
-    : T
-  : T extends readonly (infer U)[]
-    ? Plain<U>[]
-    : T extends object
-      ? { [K in keyof T]: Plain<T[K]> }
-      : T;
+/** The spec's paths, as `raw` is typed (a public name since 0.2.0). */
+export type RawPaths = paths;
 
 export type Api = Client<RawPaths, "application/json">;
 

@@ -1,55 +1,58 @@
 // `@hsrcpay/client/testing`: an in-process mock of the whole spec, for the tests of code built on
 // the client. It is a `fetch`: no server, no port, no other process, so it runs wherever the client
 // runs. What it knows comes from the spec, generated: each operation's path, where its params go and
-// the checks they must pass (generated/operations.ts, the client's own), and each declared status
-// with its example (generated/responses.ts, which only this entry imports).
-import { answers, operations } from "../../generated/operations.js";
-import { responses } from "../../generated/responses.js";
-import { HsrcpayValidationError } from "../errors/validation-error.js";
-import { check, type Rule } from "../internal/checks.js";
+// the checks they must pass (generated/operations.ts, the client's own), each declared status with
+// its named examples and the client's method names (generated/responses.ts, which only this entry
+// imports). In stateful mode it keeps what a test creates (state.ts).
+import { answers } from "../../generated/operations.js";
+import type { MockOperationId } from "../../generated/responses.js";
+import type { operations as operationTypes } from "../../generated/schema.js";
 import { maskToken } from "../internal/credentials.js";
-import { answerRefusal, type Described } from "../internal/operation.js";
+import { answerRefusal } from "../internal/operation.js";
+import type { MockCall } from "./call.js";
+import { isItem } from "./collections.js";
+import { abortError, bodyText, errorEnvelope, isAnswerStatus, json, wait } from "./http.js";
+import {
+  type Checked,
+  checkOutcome,
+  describeOutcome,
+  type MockOutcome,
+  type OperationOf,
+} from "./outcomes.js";
+import { checkRequest } from "./request.js";
+import {
+  defaultStatus,
+  examplesOf,
+  type MockName,
+  type Route,
+  routeNamed,
+  routeOf,
+} from "./routes.js";
+import { createState } from "./state.js";
 
-/** One scripted answer of an operation. */
-export interface MockOutcome {
-  /** A declared status answers with its example; any other with the `default` response's. */
-  status?: number | undefined;
-  /** The body to send instead of the example (an object is sent as JSON, a string as it is). */
-  body?: unknown | undefined;
-  /** Extra response headers. */
-  headers?: Record<string, string> | undefined;
-  /** Milliseconds before answering; the request's signal (the client's timeout) cuts it short. */
-  delayMs?: number | undefined;
-  /** No answer at all: `fetch` rejects as it does when the connection fails. */
-  network?: "reset" | undefined;
-  /** A 307 to this URL (the client never follows one). */
-  redirect?: string | undefined;
-  /** Answers the request itself, with a Response or an outcome. */
-  handler?:
-    | ((call: MockCall) => Response | MockOutcome | Promise<Response | MockOutcome>)
-    | undefined;
-}
-
-/** A request as the server saw it. */
-export interface MockCall {
-  /** The spec's operation it matched; `undefined` for a path the spec does not have. */
-  operationId: string | undefined;
-  /** Upper case, `POST`. */
-  method: string;
-  /** The path after the base URL, as sent (`/api-keys/key%2F1`). */
-  path: string;
-  /** The query parameters as sent (strings: `{ page: "2" }`). */
-  query: Record<string, string>;
-  /** Lower-case names; the bearer credential masked. */
-  headers: Record<string, string>;
-  /** The JSON body, parsed; `undefined` without one. */
-  body: unknown;
-}
+export type {
+  MockExamples,
+  MockMethodName,
+  MockMethods,
+  MockOperationId,
+} from "../../generated/responses.js";
+export type { MockCall } from "./call.js";
+export type {
+  MockErrorStatus,
+  MockHandled,
+  MockOutcome,
+  MockOutcomeOptions,
+  MockOwnAnswer,
+  MockSpecAnswer,
+  OperationOf,
+} from "./outcomes.js";
+export type { MockName } from "./routes.js";
 
 /** A request the spec does not allow, and what is wrong with it. */
 export interface MockViolation {
   /** The operation the request was for, when its path and method are in the spec. */
-  operationId: string | undefined;
+  operationId: MockOperationId | undefined;
+  /** Upper case, `POST`. */
   method: string;
   /** The path after the base URL. */
   path: string;
@@ -66,7 +69,39 @@ export interface HsrcpayMockOptions {
    * @default "https://api.hsrcpay.com/v1"
    */
   baseUrl?: string | undefined;
+  /**
+   * Keep what the test creates: a create mints an id and the item can be retrieved, listed,
+   * updated and deleted (404 after); confirm moves a payment by the sandbox rules and leaves a
+   * charge; a reused Idempotency-Key replays its first answer, or answers 409 for another request.
+   * Scripted outcomes and `Prefer` answer first.
+   * @default false
+   */
+  stateful?: boolean | undefined;
 }
+
+type ListItem<O> = O extends keyof operationTypes
+  ? operationTypes[O]["responses"] extends {
+      200: { content: { "application/json": { data?: infer D } } };
+    }
+    ? NonNullable<D> extends readonly (infer I)[]
+      ? I
+      : never
+    : never
+  : never;
+
+/** The names of list operations (`listCharges`, `"charges.list"`): those `seed` fills. */
+export type MockListName = {
+  [N in MockName]: [ListItem<OperationOf<N>>] extends [never] ? never : N;
+}[MockName];
+
+/**
+ * A seeded item: the fields a test cares about, the rest from the spec's example item. A string
+ * field takes any string: a value this version does not know is how a test plays a newer HSRCPAY.
+ */
+export type MockSeed<N extends MockListName> = {
+  [K in keyof ListItem<OperationOf<N>>]?: AnyString<ListItem<OperationOf<N>>[K]>;
+};
+type AnyString<T> = T extends string ? string : T;
 
 /** The in-process HSRCPAY: its `fetch`, what it saw, and how to script it. */
 export interface HsrcpayMock {
@@ -81,191 +116,60 @@ export interface HsrcpayMock {
   readonly violations: readonly MockViolation[];
   /**
    * Scripts an operation's next answers, one per request, in order; when they are used up it
-   * answers its documented success again. `on("confirmPayment", [{ status: 503 }, { status: 200 }])`.
+   * answers as before. The operation by operationId or by the client's method name:
+   * `on("payments.confirm", [{ status: 503 }, { example: "declined" }])`.
    */
-  on(operationId: string, outcomes: MockOutcome | readonly MockOutcome[]): HsrcpayMock;
-  /** The items a list operation answers, paginated by `page` and `limit` as HSRCPAY does. */
-  seed(operationId: string, items: readonly unknown[]): HsrcpayMock;
+  on<N extends MockName>(
+    name: N,
+    outcomes: MockOutcome<N> | readonly MockOutcome<N>[],
+  ): HsrcpayMock;
+  /**
+   * The items a list operation answers, paginated by `page` and `limit` as HSRCPAY does, each
+   * completed from the spec's example item. In stateful mode they join the state (a seeded
+   * customer can be retrieved).
+   */
+  seed<N extends MockListName>(name: N, items: readonly MockSeed<N>[]): HsrcpayMock;
   /** Throws an Error listing every violation, if there is one: "my code sends what the API accepts". */
   assertNoViolations(): void;
-  /** Forgets the calls, violations, scripts and seeds. */
+  /**
+   * Throws an Error naming each scripted outcome that was never answered (the operation, the name
+   * the test used, the outcome): a test whose code took another path than it meant fails.
+   */
+  assertDone(): void;
+  /** Forgets the calls, violations, scripts, seeds and state. */
   reset(): void;
 }
 
-interface Route {
-  key: string;
-  operationId: string;
-  method: string;
-  segments: string[];
-  operation: Described;
-  bodyRequired: boolean;
-  statuses: Readonly<Record<string, unknown>>;
-}
-
-const routes: Route[] = Object.entries(operations as Record<string, Described>).map(
-  ([key, operation]) => {
-    const [method = "", path = ""] = key.split(" ");
-    const declared = responses[key];
-    if (!declared) throw new Error(`generated/responses.ts has no ${key}: run npm run generate`);
-    return {
-      key,
-      operationId: declared.operationId,
-      method,
-      segments: path.split("/"),
-      operation,
-      bodyRequired: declared.bodyRequired,
-      statuses: declared.statuses,
-    };
-  },
-);
-const operationIds = new Set(routes.map((route) => route.operationId));
-
-/** The route and its path parameters (decoded), for a method and a path under the base. */
-function routeOf(method: string, path: string) {
-  const segments = path.split("/");
-  for (const route of routes) {
-    if (route.method !== method || route.segments.length !== segments.length) continue;
-    const params: Record<string, string> = {};
-    const fits = route.segments.every((template, index) => {
-      const segment = segments[index] as string;
-      const name = /^\{(.+)\}$/.exec(template)?.[1];
-      if (name === undefined) return template === segment;
-      let value = segment;
-      try {
-        value = decodeURIComponent(segment);
-      } catch {}
-      params[name] = value;
-      // A template left unfilled (`{id}` sent as it is) is not an id.
-      return segment !== "" && !/^\{.*\}$/.test(value);
-    });
-    if (fits) return { route, params };
-  }
-  return undefined;
-}
-
-/** A query value as the spec types it (`limit=10` is the number 10), or the string as sent. */
-function queryValue(text: string, rule: Rule | undefined): unknown {
-  const types = typeof rule?.type === "string" ? [rule.type] : (rule?.type ?? []);
-  if (types.includes("boolean") && (text === "true" || text === "false")) return text === "true";
-  if ((types.includes("integer") || types.includes("number")) && /^-?\d+(\.\d+)?$/.test(text)) {
-    return Number(text);
-  }
-  return text;
-}
-
-/** Statuses a Response carries no body with. */
-const bodiless = new Set([204, 205, 304]);
-
-/** A status a Response can carry: 200 to 599 (a fetch never resolves with another). */
-const isAnswerStatus = (status: unknown) =>
-  Number.isInteger(status) && (status as number) >= 200 && (status as number) <= 599;
-
-/** An answer; `extra` headers replace the mock's own whatever their case (`X-Request-Id`). */
-function json(
-  status: number,
-  body: unknown,
-  own: Record<string, string>,
-  extra: Record<string, string> = {},
-): Response {
-  const headers = new Headers({ "content-type": "application/json", ...own });
-  for (const [name, value] of Object.entries(extra)) headers.set(name, String(value));
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  return new Response(bodiless.has(status) ? null : text, { status, headers });
-}
-
-const errorEnvelope = (code: number, message: string, details: Record<string, unknown> = {}) => ({
-  message,
-  success: false,
-  error: { code, message, details },
-});
-
-function abortError(signal: AbortSignal | null | undefined): unknown {
-  return signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
-}
-
-function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    signal?.addEventListener("abort", stop, { once: true });
-  });
-}
-
-const outcomeFields = ["status", "body", "headers", "delayMs", "network", "redirect", "handler"];
-
-/**
- * A scripted outcome a Response can answer: its status from 200 to 599, and no field it does not
- * know (`{ statuss: 503 }` ignored would pass the test without the failure it meant).
- */
-function checkOutcome(outcome: MockOutcome): MockOutcome {
-  if (typeof outcome !== "object" || outcome === null) {
-    throw new TypeError("a scripted outcome must be an object");
-  }
-  for (const name of Object.keys(outcome)) {
-    if (!outcomeFields.includes(name)) {
-      throw new TypeError(
-        `a scripted outcome has no field "${name}" (the fields are ${outcomeFields.join(", ")})`,
-      );
-    }
-  }
-  if (outcome.status !== undefined && !isAnswerStatus(outcome.status)) {
-    throw new TypeError(`a scripted status must be from 200 to 599, not ${outcome.status}`);
-  }
-  if (outcome.network !== undefined && outcome.network !== "reset") {
-    throw new TypeError(
-      `a scripted network failure must be "reset", not ${String(outcome.network)}`,
-    );
-  }
-  return outcome;
-}
-
-/** The request's body as text: from `init`, or from a `Request` given as the input. */
-async function bodyText(request: Request | undefined, init: RequestInit): Promise<string> {
-  if (typeof init.body === "string") return init.body;
-  if (init.body !== undefined && init.body !== null) return new Response(init.body).text();
-  return request?.body ? request.clone().text() : "";
+/** A scripted outcome waiting for its request, with the name the test gave its operation. */
+interface Scripted extends Checked {
+  name: string;
 }
 
 /**
  * An in-process HSRCPAY for tests. Every operation of the spec answers its documented success by
  * default; requests are checked against the spec (path, params, body, the bearer credential, an
- * Idempotency-Key on writes), and answers can be scripted per operationId. `Prefer: code=409`
- * answers that status's example, as the Prism mock does.
+ * Idempotency-Key on writes), and answers can be scripted per operationId or method name.
+ * `Prefer: code=409` answers that status's example, as the Prism mock does.
  */
 export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock {
   const base = new URL(options.baseUrl ?? "https://api.hsrcpay.com/v1");
   const basePath = base.pathname.replace(/\/+$/, "");
+  const state = options.stateful === true ? createState() : undefined;
   const calls: MockCall[] = [];
   const violations: MockViolation[] = [];
-  const scripts = new Map<string, MockOutcome[]>();
+  const scripts = new Map<string, Scripted[]>();
   const seeds = new Map<string, readonly unknown[]>();
   let requestCount = 0;
   const requestId = () => ({ "x-request-id": `req_mock_${++requestCount}` });
 
-  // A test's own mistake, not an API's answer: a TypeError, which is the same class in every entry
-  // and module format (the CommonJS build of this entry has its own copy of the client's errors).
-  const routeFor = (operationId: string) => {
-    const route = routes.find((candidate) => candidate.operationId === operationId);
-    if (!route) {
-      throw new TypeError(
-        `${operationId} is not an operation of the spec (${[...operationIds].join(", ")})`,
-      );
-    }
-    return route;
-  };
-
   /** The documented answer of `status` (the `default` response's for an undeclared one). */
-  const example = (route: Route, status: number) =>
-    route.statuses[String(status)] ??
-    route.statuses.default ??
-    errorEnvelope(status, `HTTP ${status}`);
+  const example = (route: Route, status: number, name?: string) => {
+    const examples = examplesOf(route, status) ?? {};
+    return (
+      (name === undefined ? Object.values(examples)[0] : examples[name]) ??
+      errorEnvelope(status, `HTTP ${status}`)
+    );
+  };
 
   /** The success answer of a list seeded with items: one page of them, with HSRCPAY's numbers. */
   const seeded = (route: Route, call: MockCall, items: readonly unknown[]) => {
@@ -295,13 +199,14 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
   const answer = async (
     route: Route,
     call: MockCall,
-    outcome: MockOutcome,
+    checked: Checked,
     signal: AbortSignal | null | undefined,
   ): Promise<Response> => {
+    const outcome = checked.outcome as MockOutcome & Record<string, unknown>;
     if (signal?.aborted) throw abortError(signal);
     if (outcome.delayMs !== undefined) await wait(outcome.delayMs, signal);
     if (outcome.handler) {
-      let handled: Response | MockOutcome;
+      let handled: unknown;
       try {
         handled = await outcome.handler(call);
       } catch (error) {
@@ -310,91 +215,31 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
         const message = error instanceof Error ? error.message : String(error);
         return refuse(call, 400, "handler", `threw: ${message}`);
       }
-      return handled instanceof Response
-        ? handled
-        : answer(route, call, { ...checkOutcome(handled), handler: undefined }, signal);
+      if (handled instanceof Response) return handled;
+      let again: Checked;
+      try {
+        again = checkOutcome(route, route.operationId, {
+          ...(handled as object),
+          handler: undefined,
+        });
+      } catch (error) {
+        return refuse(call, 400, "handler", `answered ${(error as Error).message}`);
+      }
+      return answer(route, call, again, signal);
     }
     if (outcome.network) throw new TypeError("fetch failed (the mock dropped the connection)");
     if (outcome.redirect !== undefined) {
       return json(307, "", { ...requestId(), location: outcome.redirect }, outcome.headers);
     }
-    const success = Object.keys(route.statuses).filter((status) => /^2\d\d$/.test(status));
-    const status = outcome.status ?? Number(success.includes("201") ? 201 : (success[0] ?? 200));
-    const seed = seeds.get(route.operationId);
+    const status = checked.status ?? defaultStatus(route);
+    const seed = seeds.get(route.key);
     const body =
       outcome.body !== undefined
         ? outcome.body
-        : seed !== undefined && status < 300
+        : seed !== undefined && status < 300 && checked.example === undefined
           ? seeded(route, call, seed)
-          : example(route, status);
+          : example(route, status, checked.example);
     return json(status, body, requestId(), outcome.headers);
-  };
-
-  /** The request checked against the spec: the refusal, or the params it carries. */
-  const checkRequest = (
-    route: Route,
-    call: MockCall,
-    params: Record<string, string>,
-    url: URL,
-    raw: Headers,
-    text: string,
-  ) => {
-    // RFC 9110 §11.1: the scheme is case-insensitive; RFC 6750: one or more spaces before the token.
-    if (!/^bearer +\S+$/i.test(raw.get("authorization") ?? "")) {
-      return refuse(call, 401, "authorization", "must be a bearer credential");
-    }
-    if (call.method !== "GET" && !raw.get("idempotency-key")) {
-      return refuse(call, 400, "idempotency-key", "must be sent on every write");
-    }
-    if (call.method === "GET" && text !== "") {
-      return refuse(call, 400, "body", "is not allowed on a GET");
-    }
-    if (text === "" && route.bodyRequired) {
-      return refuse(call, 422, "body", `is required by ${route.key}`);
-    }
-    const contentType = raw.get("content-type") ?? "";
-    if (text !== "" && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)) {
-      return refuse(call, 415, "content-type", "must be application/json");
-    }
-    const { params: rule, path = [], query = [] } = route.operation;
-    const placeOf = (name: string) =>
-      query.includes(name)
-        ? "query"
-        : path.includes(name)
-          ? "path"
-          : Object.hasOwn(rule.properties ?? {}, name)
-            ? "body"
-            : undefined;
-    const operation = route.key;
-    const given: Record<string, unknown> = { ...params };
-    for (const name of new Set(url.searchParams.keys())) {
-      if (url.searchParams.getAll(name).length > 1) {
-        return refuse(call, 422, name, "is sent more than once (no query parameter is a list)");
-      }
-      const place = placeOf(name);
-      if (place !== undefined && place !== "query") {
-        return refuse(call, 422, name, `is not a query parameter of ${operation}`);
-      }
-      given[name] = queryValue(call.query[name] as string, rule.properties?.[name]);
-    }
-    const { body } = call;
-    if (body !== undefined) {
-      if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        return refuse(call, 400, "body", "must be a JSON object");
-      }
-      for (const [name, value] of Object.entries(body)) {
-        if (placeOf(name) !== "body")
-          return refuse(call, 422, name, `is not a body field of ${operation}`);
-        given[name] = value;
-      }
-    }
-    try {
-      check(given, rule, "", operation);
-    } catch (error) {
-      if (!(error instanceof HsrcpayValidationError)) throw error;
-      return refuse(call, 422, error.field, error.message.slice(error.field.length + 1));
-    }
-    return undefined;
   };
 
   const mockFetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -424,48 +269,59 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
     }
     const { route } = found;
     const refused = checkRequest(route, call, found.params, url, raw, text);
-    if (refused) return refused;
+    if (refused) return refuse(call, refused.status, refused.field, refused.problem);
     const prefer = /(?:^|[\s,;])code=(\d+)(?![\w.])/.exec(raw.get("prefer") ?? "")?.[1];
     if (prefer !== undefined && !isAnswerStatus(Number(prefer))) {
       return refuse(call, 400, "prefer", "code must be a status from 200 to 599");
     }
-    const scripted = scripts.get(route.operationId)?.shift();
-    const outcome = scripted ?? (prefer ? { status: Number(prefer) } : {});
-    return answer(route, call, outcome, init.signal ?? request?.signal);
+    const signal = init.signal ?? request?.signal;
+    // A scripted outcome answers first, then Prefer, then the state, then the documented success.
+    const scripted = scripts.get(route.key)?.shift();
+    if (scripted) return answer(route, call, scripted, signal);
+    if (prefer) return answer(route, call, { outcome: {}, status: Number(prefer) }, signal);
+    if (signal?.aborted) throw abortError(signal);
+    const kept = state?.handle(route, call, found.params, ({ status, body }) =>
+      json(status, body, requestId()),
+    );
+    return kept ?? answer(route, call, { outcome: {} }, signal);
   };
 
   const mock: HsrcpayMock = {
     fetch: mockFetch as typeof fetch,
     calls,
     violations,
-    on(operationId, outcomes) {
-      routeFor(operationId);
-      const list = Array.isArray(outcomes) ? outcomes : [outcomes as MockOutcome];
-      scripts.set(operationId, [...(scripts.get(operationId) ?? []), ...list.map(checkOutcome)]);
+    on(name, outcomes) {
+      const route = routeNamed(name, "on");
+      const list: unknown[] = Array.isArray(outcomes) ? outcomes : [outcomes];
+      // Every outcome checked before any is kept: a refused sequence scripts nothing.
+      const checked = list.map((outcome) => ({ ...checkOutcome(route, name, outcome), name }));
+      scripts.set(route.key, [...(scripts.get(route.key) ?? []), ...checked]);
       return mock;
     },
-    seed(operationId, items) {
-      const route = routeFor(operationId);
+    seed(name, items) {
+      const route = routeNamed(name, "seed");
       if (route.operation.kind !== "page" && route.operation.kind !== "list") {
-        throw new TypeError(`${operationId} is not a list operation`);
+        throw new TypeError(`seed: ${name} is not a list operation`);
       }
       // An item names the fields a test cares about; the rest come from the spec's example item.
-      const documented = route.statuses["200"] as { data?: unknown[] } | null | undefined;
+      const documented = Object.values(route.examples["200"] ?? {})[0] as
+        | { data?: unknown[] }
+        | undefined;
       const template = documented?.data?.[0];
-      const completed = items.map((item, index) => {
-        const full =
-          typeof item === "object" && item !== null && !Array.isArray(item)
-            ? { ...(template as object), ...item }
-            : item;
+      const completed = (items as readonly unknown[]).map((item, index) => {
+        const own =
+          state && isItem(item) && !Object.hasOwn(item, "id") ? { id: state.idFor(route) } : {};
+        const full = isItem(item) ? { ...(template as object), ...own, ...item } : item;
         const refusal = answerRefusal(full, answers[route.key] ?? "");
         if (refusal !== undefined) {
           throw new TypeError(
-            `seed("${operationId}") item ${index} is not what the client reads as one: ${refusal}`,
+            `seed("${name}") item ${index} is not what the client reads as one: ${refusal}`,
           );
         }
         return full;
       });
-      seeds.set(operationId, completed);
+      if (state) for (const item of completed) state.seed(route, item as Record<string, unknown>);
+      else seeds.set(route.key, completed);
       return mock;
     },
     assertNoViolations() {
@@ -478,12 +334,24 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
         `The code under test sent what the spec does not allow:\n${lines.join("\n")}`,
       );
     },
+    assertDone() {
+      const left = [...scripts.entries()].flatMap(([key, outcomes]) =>
+        outcomes.map(
+          (scripted) => `- ${scripted.name} (${key}): ${describeOutcome(scripted.outcome)}`,
+        ),
+      );
+      if (left.length === 0) return;
+      throw new Error(
+        `${left.length} scripted outcome${left.length === 1 ? " was" : "s were"} never answered:\n${left.join("\n")}`,
+      );
+    },
     reset() {
       requestCount = 0;
       calls.length = 0;
       violations.length = 0;
       scripts.clear();
       seeds.clear();
+      state?.reset();
     },
   };
   return mock;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   BadRequestError,
   ConflictError,
+  type CreateWebhookParams,
   HsrcpayInvalidResponseError,
   HsrcpayRedirectError,
 } from "../../src/index.js";
@@ -201,7 +202,10 @@ describe("a webhook's secret is a secret like a key's key (both marked in the sp
     created_at: null,
     updated_at: null,
   };
-  const create = { endpoint: "https://shop.example/hooks", enabled_events: ["payment.succeeded"] };
+  const create: CreateWebhookParams = {
+    endpoint: "https://shop.example/hooks",
+    enabled_events: ["payment.succeeded"],
+  };
 
   it("in the created webhook once; masked in its headers and log lines", async () => {
     const { hsrcpay, log } = await clientFor((res) =>

@@ -13,6 +13,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { responses } from "../../generated/responses.js";
 import {
+  type CreateWebhookParams,
   createHsrcpayClient,
   type HsrcpayClientOptions,
   HsrcpayError,
@@ -145,7 +146,7 @@ describe("a secret the server puts in a header NAME is nowhere in what the call 
   });
   const key = { ...apiKeyData, key: apiKey };
   const echo = (secret: string) => ({ [`x-echo-${secret}`]: "1" });
-  const webhookParams = {
+  const webhookParams: CreateWebhookParams = {
     endpoint: "https://shop.example/hooks",
     enabled_events: ["payment.succeeded"],
     secret: webhookSecret,

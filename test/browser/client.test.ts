@@ -115,7 +115,7 @@ describe("the ESM build in Chromium", () => {
     });
     expect(result).toEqual({
       id: "pay_7Hs2Kq9LmP4xR1tV",
-      status: 201,
+      status: 200,
       conflict: true,
       calls: ["createPayment", "confirmPayment"],
       violations: 0,

@@ -1,23 +1,23 @@
 // The published API reference, opened from file:// as a reader would open it offline.
-import { execFile } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/repo-root.js";
 import { launchChromium } from "./chromium.js";
 
-const run = promisify(execFile);
 const buildDir = join(repoRoot, "build");
 const artefacts = join(repoRoot, "test-results");
 let browser: Browser;
 
+// Built before the tests are collected: one test per operation of the spec the page shows.
+execFileSync("bash", [join(repoRoot, "scripts/docs.sh")], { cwd: repoRoot, stdio: "ignore" });
+
 beforeAll(async () => {
-  await run("bash", [join(repoRoot, "scripts/docs.sh")], { cwd: repoRoot });
   browser = await launchChromium();
-}, 120_000);
+}, 60_000);
 afterAll(async () => {
   await browser?.close();
 });
@@ -119,55 +119,170 @@ describe("the API reference page", () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+});
 
-  it("shows each operation's TypeScript and curl samples: the first tag's on arrival, without a click; each other tag's at its address", async () => {
+const bundled = readSpec();
+
+// Each operation at its own address, as a reader opens a link to it: the right panel, the request
+// body and the error examples, as the published page shows them.
+describe.each(operationsOf(bundled))("the reference's $operationId", (operation) => {
+  const { operationId, summary, tags } = operation;
+  const route = `/${(tags[0] ?? "").toLowerCase().replaceAll(" ", "-")}/${operationId.toLowerCase()}`;
+  let page: Page;
+  let section: Locator;
+  beforeAll(async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
+    page = await context.newPage();
     const address = pathToFileURL(join(buildDir, "docs/index.html")).href;
-    await page.goto(address, { waitUntil: "load" });
-    // The page opens at the spec's first tag: Payments.
-    await page.getByRole("heading", { name: "Payments" }).first().waitFor();
-    expect(new URL(page.url()).hash).toBe("#/payments");
-    expect(await page.getByText("+ Show", { exact: true }).count()).toBe(0);
+    await page.goto(`${address}#${route}`, { waitUntil: "load" });
+    section = page.locator(`[data-section-id="${route}"]`);
+    await section.getByRole("heading", { name: summary }).first().waitFor();
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
 
-    const spec = JSON.parse(readFileSync(join(buildDir, "openapi.json"), "utf8")) as Spec;
-    const shown: string[] = [];
-    let tag = "payments";
-    for (const { operationId, summary, tags } of operationsOf(spec)) {
-      // Redoc 3 renders a tag's operations only at the tag's address, where a sidebar link goes.
-      const route = (tags[0] ?? "").toLowerCase().replaceAll(" ", "-");
-      if (route !== tag) {
-        tag = route;
-        await page.goto(`${address}#/${route}`, { waitUntil: "load" });
+  it("offers the TypeScript sample first in the right panel, whole and unclipped, and curl beside it", async () => {
+    const panel = section.locator(".panel-request-samples");
+    const code = panel.locator("pre").first();
+    await code.scrollIntoViewIfNeeded();
+    const typescript = sample(`${operationId}.ts`);
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
+    expect(squeezed(await code.innerText())).toBe(squeezed(typescript));
+    // Unclipped: every line is within the box, none runs past its edge or below it.
+    const box = await code.evaluate((pre) => ({
+      wide: pre.scrollWidth - pre.clientWidth,
+      tall: pre.scrollHeight - pre.clientHeight,
+    }));
+    expect(box, `${operationId}.ts overflows its box`).toEqual({ wide: 0, tall: 0 });
+    expect(await code.isVisible()).toBe(true);
+
+    // The language switch offers curl beside TypeScript; curl shows the .sh sample.
+    await panel.getByRole("button", { name: "TypeScript" }).click();
+    const offered = await page.getByRole("menuitem").allInnerTexts();
+    expect(offered.map((text) => text.trim())).toEqual(
+      expect.arrayContaining(["TypeScript", "curl"]),
+    );
+    await page.getByRole("menuitem", { name: "curl", exact: true }).click();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
+    expect(squeezed(await panel.locator("pre").first().innerText())).toBe(
+      squeezed(sample(`${operationId}.sh`)),
+    );
+  });
+
+  it.runIf(requestExample(operation) !== undefined)(
+    "shows every field of its request example, nested ones such as the card included, without a click",
+    async () => {
+      const fields = fieldPaths(requestSchema(operation), requestExample(operation));
+      expect(fields.length).toBeGreaterThan(0);
+      for (const field of fields) {
+        // Redoc renders a field's nested fields as they scroll into view: scroll, never click.
+        const label = section.getByText(field, { exact: true }).first();
+        await scrollUntil(page, () => label);
+        expect(await label.isVisible(), field).toBe(true);
       }
-      // Redoc renders operations as they scroll into view: scroll (wheel, not a click) to each.
-      const section = page.locator(`[data-section-id="/${route}/${operationId.toLowerCase()}"]`);
-      await scrollUntil(page, () => section.getByRole("heading", { name: summary }).first());
-      for (const [file, line] of [
-        [`${operationId}.ts`, /^.*hsrcpay(?:\.\w+)+\(.*$/m],
-        [`${operationId}.sh`, /^curl .*$/m],
-      ] as const) {
-        const sample = readFileSync(join(repoRoot, "examples/reference", file), "utf8");
-        const text = line.exec(sample)?.[0].trim() ?? "";
-        expect(text, file).not.toBe("");
-        const code = section.locator("pre").filter({ hasText: text }).first();
-        await code.scrollIntoViewIfNeeded();
-        expect(await code.isVisible(), `${file} on the page`).toBe(true);
-        shown.push(file);
-      }
+    },
+  );
+
+  it("shows its own 403, 404 and 422 examples in the response samples", async () => {
+    const samples = section.locator(".panel-response-samples");
+    await samples.scrollIntoViewIfNeeded();
+    for (const status of ["403", "404", "422"]) {
+      const examples = operation.responses[status]?.content?.["application/json"]?.examples ?? {};
+      const [name, example] = Object.entries(examples)[0] ?? [];
+      expect(name, `${operationId} ${status}`).not.toBe("seedExample");
+      await samples.getByText(status, { exact: true }).click();
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
+      const shown = await samples.innerText();
+      expect(shown, `${operationId} ${status}`).toContain(
+        JSON.stringify(example?.value?.error?.message),
+      );
     }
-    expect(shown).toHaveLength(2 * operationsOf(spec).length);
-    mkdirSync(artefacts, { recursive: true });
-    await page.screenshot({ path: join(artefacts, "api-reference-samples.png"), fullPage: false });
-    await context.close();
   });
 });
 
-interface Spec {
-  paths: Record<string, Record<string, { operationId: string; summary: string; tags: string[] }>>;
+interface Operation {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  requestBody?: {
+    content?: Record<string, { schema?: unknown; examples?: Record<string, { value: unknown }> }>;
+  };
+  responses: Record<
+    string,
+    {
+      content?: Record<
+        string,
+        { examples?: Record<string, { value?: { error?: { message?: string } } }> }
+      >;
+    }
+  >;
 }
-const operationsOf = (spec: Spec) =>
-  Object.values(spec.paths).flatMap((item) => Object.values(item));
+interface Spec {
+  paths: Record<string, Record<string, Operation>>;
+}
+/** The bundled spec the page was built from (scripts/docs.sh builds it before the tests run). */
+function readSpec(): Spec {
+  return JSON.parse(readFileSync(join(repoRoot, "build/openapi.json"), "utf8")) as Spec;
+}
+function operationsOf(spec: Spec): Operation[] {
+  return Object.values(spec.paths).flatMap((item) => Object.values(item));
+}
+function sample(file: string): string {
+  return readFileSync(join(repoRoot, "examples/reference", file), "utf8");
+}
+/** Text with its runs of whitespace made one space, and zero-width spaces gone. */
+function squeezed(text: string): string {
+  return text
+    .replace(/\u200b/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function requestSchema(operation: Operation): unknown {
+  return operation.requestBody?.content?.["application/json"]?.schema;
+}
+
+/** The first example of the operation's JSON request body, as the right panel shows it first. */
+function requestExample(operation: Operation): unknown {
+  const examples = operation.requestBody?.content?.["application/json"]?.examples ?? {};
+  return Object.values(examples)[0]?.value;
+}
+
+/**
+ * `payment_method.data.pan`: the dotted path of every field of an example that its schema declares
+ * (free-form maps such as `metadata` have no fields to show), three levels deep.
+ */
+function fieldPaths(schema: unknown, value: unknown, prefix = "", depth = 1): string[] {
+  const node = resolved(schema);
+  if (!isRecord(node) || !isRecord(value) || depth > 3) return [];
+  const forms = ["allOf", "anyOf", "oneOf"].flatMap((key) => (node[key] as unknown[]) ?? []);
+  const properties = { ...(isRecord(node.properties) ? node.properties : {}) };
+  for (const form of forms) {
+    const member = resolved(form);
+    if (isRecord(member) && isRecord(member.properties))
+      Object.assign(properties, member.properties);
+  }
+  return Object.entries(value)
+    .filter(([name]) => Object.hasOwn(properties, name))
+    .flatMap(([name, child]) => [
+      `${prefix}${name}`,
+      ...fieldPaths(properties[name], child, `${prefix}${name}.`, depth + 1),
+    ]);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** A `#/components/...` reference of the bundled spec, followed. */
+function resolved(node: unknown): unknown {
+  const ref = isRecord(node) ? node.$ref : undefined;
+  if (typeof ref !== "string") return node;
+  return ref
+    .slice(2)
+    .split("/")
+    .reduce<unknown>((at, key) => (isRecord(at) ? at[key] : undefined), bundled);
+}
 
 /** Scrolls down with the mouse wheel until `target()` is attached, at most 60 steps. */
 async function scrollUntil(page: Page, target: () => ReturnType<Page["locator"]>): Promise<void> {

@@ -36,7 +36,7 @@ describe("each operation's code samples in the spec", () => {
     async (id) => {
       const samples = samplesOf(id);
       expect(samples.map(({ lang, label }) => `${lang} ${label}`)).toEqual([
-        "TypeScript @hsrcpay/client",
+        "TypeScript TypeScript",
         "Shell curl",
       ]);
       expect(samples[0]?.source).toBe(await readFile(join(samplesDir, `${id}.ts`), "utf8"));

@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
@@ -58,9 +58,39 @@ export async function create(): Promise<ApiKey> {
   }
 }
 `;
+// Answers as exact as the spec, in a project as strict as a careful user's: every mistake a new
+// user made in #30 fails to compile (each @ts-expect-error is itself an error if its line compiles),
+// and the correct forms compile.
+const answers = `import { createHsrcpayClient, declineKind, type DeclineKind } from "@hsrcpay/client";
+const hsrcpay = createHsrcpayClient({ token: "sk_test_consumer000000000000" });
+const card = { pan: "4111111111111111", month: "12", year: "30", cvv: "123" };
+export async function checkout(id: string): Promise<DeclineKind | "paid" | "3ds"> {
+  const payment = await hsrcpay.payments.retrieve(id, { include_charges: true });
+  const captured: number = payment.charges.reduce((sum, charge) => sum + charge.captured_amount, 0);
+  // @ts-expect-error stauts is not a field of a payment
+  console.log(payment.stauts, captured, payment.metadata["order_id"]);
+  // @ts-expect-error SUCEEDED is not a payment status
+  if (payment.status === "SUCEEDED") return "paid";
+  const plain = await hsrcpay.payments.retrieve(id);
+  // @ts-expect-error charges are embedded only with include_charges
+  console.log(plain.charges);
+  // @ts-expect-error a saved method or card data, not both
+  await hsrcpay.payments.confirm(id, { payment_method: { id: "pm_1", data: card } });
+  const { payment: after, confirmResult } = await hsrcpay.payments.confirm(id, { payment_method: { data: card } });
+  // @ts-expect-error paymentNextActions is not a field of a confirm's result
+  console.log(confirmResult.paymentNextActions);
+  // @ts-expect-error the kind is requires_action
+  if (confirmResult.latestResult.kind === "requires-action") return "3ds";
+  if (confirmResult.latestResult.kind === "requires_action") return "3ds";
+  if (after.status === "SUCCEEDED" || after.status === "PROCESSING") return "paid";
+  return declineKind(confirmResult);
+}
+`;
 const tsconfig = {
   compilerOptions: {
     strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
     module: "nodenext",
     moduleResolution: "nodenext",
     target: "es2022",
@@ -69,7 +99,7 @@ const tsconfig = {
     skipLibCheck: false,
     types: [],
   },
-  files: ["consumer.ts"],
+  files: ["consumer.ts", "answers.ts"],
 };
 
 beforeAll(async () => {
@@ -89,6 +119,7 @@ beforeAll(async () => {
   await writeFile(join(consumer, "esm.mjs"), esm);
   await writeFile(join(consumer, "cjs.cjs"), cjs);
   await writeFile(join(consumer, "consumer.ts"), ts);
+  await writeFile(join(consumer, "answers.ts"), answers);
   await writeFile(join(consumer, "tsconfig.json"), JSON.stringify(tsconfig));
 }, 180_000);
 
@@ -108,6 +139,9 @@ const shippedFiles = [
   "dist/index.js.map",
   "dist/openapi.json",
   "dist/openapi.yaml",
+  // The declarations both entries share (the spec's types), in a chunk whose name holds a hash.
+  "dist/schema-[hash].d.cts",
+  "dist/schema-[hash].d.ts",
   "dist/shared.js",
   "dist/shared.js.map",
   "dist/testing.cjs",
@@ -116,16 +150,30 @@ const shippedFiles = [
   "dist/testing.d.ts",
   "dist/testing.js",
   "dist/testing.js.map",
+  "openapi/plugins/hsrcpay.mjs",
   "package.json",
   "redocly.yaml",
 ];
 
+/** The package's files, sorted, a hashed chunk's name as `[hash]`, in POSIX form. */
+const shipped = (files: string[]) =>
+  files
+    .map((file) =>
+      file
+        .split(sep)
+        .join("/")
+        .replace(/^dist\/schema-[\w-]+(?=\.d\.c?ts$)/, "dist/schema-[hash]"),
+    )
+    .sort();
+
 describe("the packed package in a consumer project", () => {
   it("ships only the build, the spec, its lint rules, the docs and the license", async () => {
     const installed = join(consumer, "node_modules/@hsrcpay/client");
-    const dist = (await readdir(join(installed, "dist"))).map((file) => `dist/${file}`);
-    const top = (await readdir(installed)).filter((file) => file !== "dist");
-    expect([...top, ...dist].sort()).toEqual(shippedFiles);
+    const entries = await readdir(installed, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(installed, join(entry.parentPath, entry.name)));
+    expect(shipped(files)).toEqual(shippedFiles);
     const license = await readFile(join(installed, "LICENSE"), "utf8");
     expect(license).toMatch(/^MIT License\n/);
     const { license: declared } = JSON.parse(
@@ -164,7 +212,7 @@ describe("the packed package in a consumer project", () => {
     expect(summary?.id).toBe(
       `@hsrcpay/client@${JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")).version}`,
     );
-    expect(summary?.files.map((file) => file.path).sort()).toEqual(shippedFiles);
+    expect(shipped(summary?.files.map((file) => file.path) ?? [])).toEqual(shippedFiles);
   });
 
   // `npm run check:api` on the dist/ built above: the exported surface is the committed report.
@@ -263,7 +311,7 @@ describe("the packed package in a consumer project", () => {
     });
   });
 
-  it("type-checks a consumer file with tsc, a wrong body caught", async () => {
+  it("type-checks consumer files with tsc in strict mode: a wrong body, a misspelt field or status caught", async () => {
     const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
     const { stdout } = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: consumer });
     expect(stdout).toBe("");

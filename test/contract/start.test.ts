@@ -11,11 +11,15 @@ const run = promisify(execFile);
 describe("npm start", () => {
   it("runs the key lifecycle and takes a payment on a mock it starts and stops itself, secrets masked", async () => {
     const env = { ...process.env, HSRCPAY_BASE_URL: "", HSRCPAY_API_KEY: "", HSRCPAY_LOG: "" };
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      cwd: repoRoot,
-      env,
-      timeout: 60_000,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "scripts/start.ts"],
+      {
+        cwd: repoRoot,
+        env,
+        timeout: 60_000,
+      },
+    );
     const created = firstExample<components["schemas"]["ApiKeyEnvelope"]>("createApiKey", "200");
     const listed = firstExample<components["schemas"]["ApiKeyListEnvelope"]>("listApiKeys", "200");
     const rotated = firstExample<components["schemas"]["ApiKeyEnvelope"]>(
@@ -56,6 +60,14 @@ describe("npm start", () => {
     );
     expect(stdout).toContain(`Read again: payment ${read.data.id} is ${read.data.status}`);
     for (const charge of read.data.charges ?? []) expect(stdout).toContain(`charge ${charge.id}`);
+    // What it printed tells one story: a payment read as SUCCEEDED has a charge that went through
+    // (captured the whole amount, no longer CREATED), and no value the client calls unknown.
+    const { status, charges } = printedPayment(stdout);
+    expect(status).toBe("SUCCEEDED");
+    expect(charges.length).toBeGreaterThan(0);
+    for (const charge of charges) expect(charge.status, charge.line).not.toBe("CREATED");
+    expect(charges.map((charge) => charge.captured)).toContain("125.00 USD");
+    expect(stdout + stderr).not.toContain("does not know");
     // The card number went to the mock, and nowhere in what the job printed.
     expect(stdout).not.toContain("4111111111111111");
     expect(stdout).toContain("Mock stopped.");
@@ -97,3 +109,12 @@ describe("npm start", () => {
     expect(stdout).not.toContain(token);
   });
 });
+
+/** The payment `take-a-payment.ts` read again, and its charges, as the job printed them. */
+function printedPayment(stdout: string) {
+  const status = /^Read again: payment \S+ is (\S+)$/m.exec(stdout)?.[1];
+  const charges = [...stdout.matchAll(/^ {2}charge \S+ attempt \d+: (\S+), captured (.+)$/gm)].map(
+    ([line, chargeStatus, captured]) => ({ line, status: chargeStatus, captured }),
+  );
+  return { status, charges };
+}

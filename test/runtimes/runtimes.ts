@@ -50,7 +50,7 @@ const served = {
     HsrcpayError: true,
   },
   violations: [],
-  mock: { id: "pay_7Hs2Kq9LmP4xR1tV", status: 201, calls: 1, violations: 0 },
+  mock: { id: "pay_7Hs2Kq9LmP4xR1tV", status: 200, calls: 1, violations: 0 },
 };
 const envRead = { kind: "secret", mode: "sandbox" };
 const refusal = (message: RegExp) => ({ error: "HsrcpayError", HsrcpayError: true, message });

@@ -18,6 +18,8 @@ beforeEach(async () => {
     "examples",
     "generated",
     "scripts",
+    // The mock's method names are read from the client's resources.
+    "src",
     "redocly.yaml",
     "package.json",
   ]) {

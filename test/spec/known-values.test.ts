@@ -1,7 +1,8 @@
 // What an editor offers for `type` and `status`: TypeScript's language service, the one behind
 // editors' completions, asked at the opening quote of a value against generated/schema.ts. With the
-// open enums collapsed to `string` it offers nothing; the generated types must offer the documented
-// values (test/types/known-values.test-d.ts checks the same types with the compiler).
+// enums collapsed to `string` (as openapi-typescript prints an open enum) it offers nothing; the
+// generated types offer the documented values (test/types/exact-answers.test-d.ts checks the same
+// types with the compiler).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
@@ -41,7 +42,7 @@ function completionsAt(code: string): string[] {
 
 const preamble = 'import type { components } from "./schema";\ntype S = components["schemas"];\n';
 
-describe("completions for open enums", () => {
+describe("completions for enums", () => {
   it("offer SECRET for a key's type", () => {
     expect(completionsAt(`${preamble}const type: S["ApiKeyType"] = "|";`)).toContain("SECRET");
   });
@@ -51,6 +52,19 @@ describe("completions for open enums", () => {
     expect(
       completionsAt(`${preamble}declare const key: S["ApiKey"];\nif (key.status === "|") {}`),
     ).toContain("ACTIVE");
+  });
+
+  it("offer every documented status of a payment, and of a confirm's latest result", () => {
+    const offered = completionsAt(
+      `${preamble}declare const p: S["Payment"];\nif (p.status === "|") {}`,
+    );
+    expect(offered).toEqual(expect.arrayContaining(["SUCCEEDED", "REQUIRES_ACTION", "EXPIRED"]));
+    expect(offered).toHaveLength(9);
+    expect(
+      completionsAt(
+        `${preamble}declare const r: S["ConfirmResult"];\nif (r.latestResult.kind === "|") {}`,
+      ),
+    ).toEqual(["success", "requires_action", "error"]);
   });
 
   it("offer nothing for a plain string, so the checks above can fail", () => {

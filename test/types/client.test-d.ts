@@ -266,9 +266,8 @@ describe("raw types", () => {
     const call = hsrcpay.raw.POST("/api-keys/", { params, body });
     type Data = Awaited<typeof call>["data"];
     type Failure = Awaited<typeof call>["error"];
-    // type and status are plain strings through raw (RawPaths; known-values.test-d.ts says why).
-    expectTypeOf<NonNullable<Data>["data"]>().toExtend<Omit<GeneratedApiKey, "type" | "status">>();
-    expectTypeOf<NonNullable<Data>["data"]["type"]>().toEqualTypeOf<string>();
+    expectTypeOf<NonNullable<Data>["data"]>().toEqualTypeOf<GeneratedApiKey>();
+    expectTypeOf<NonNullable<Data>["data"]["type"]>().toEqualTypeOf<"SECRET">();
     expectTypeOf<NonNullable<Data>["data"]["key"]>().toEqualTypeOf<string>();
     expectTypeOf<NonNullable<Data>["success"]>().toEqualTypeOf<true>();
     expectTypeOf<NonNullable<Failure>>().toExtend<ErrorEnvelope>();

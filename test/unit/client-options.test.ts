@@ -2,8 +2,15 @@
 // fetch options that cannot turn redirects back on, a User-Agent, and derived clients.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
-import { createHsrcpayClient, HsrcpayValidationError } from "../../src/index.js";
+import fc from "fast-check";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import {
+  createHsrcpayClient,
+  type HsrcpayClientOptions,
+  HsrcpayValidationError,
+  type RequestOptions,
+} from "../../src/index.js";
+import { clientOptionNames, requestOptionNames } from "../../src/internal/options.js";
 import { userAgent } from "../../src/internal/user-agent.js";
 import { version } from "../../src/version.js";
 import { testBaseUrl } from "../helpers/client-with.js";
@@ -298,5 +305,170 @@ describe("a per-call token", () => {
       /options\.token/,
     );
     expect(fetch.calls).toHaveLength(0);
+  });
+});
+
+describe("HSRCPAY_BASE_URL", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  const mockUrl = "http://127.0.0.1:4010/v1";
+
+  /** The URL of the one request a client made with `options` sends for `accounts.list()`. */
+  async function sentTo(options: HsrcpayClientOptions = {}) {
+    const fetch = observedFetch(ok);
+    const hsrcpay = createHsrcpayClient({ token, fetch, ...options });
+    await hsrcpay.accounts.list();
+    return { url: fetch.calls[0]?.url.href, baseUrl: hsrcpay.baseUrl, hsrcpay, fetch };
+  }
+
+  it("is where requests go when no baseUrl is given", async () => {
+    vi.stubEnv("HSRCPAY_BASE_URL", mockUrl);
+    const { url, baseUrl } = await sentTo();
+    expect(url).toBe(`${mockUrl}/accounts/`);
+    expect(baseUrl).toBe(mockUrl);
+  });
+
+  it("an explicit baseUrl wins; baseUrl: undefined (a spread config's leftover) does not", async () => {
+    vi.stubEnv("HSRCPAY_BASE_URL", mockUrl);
+    expect((await sentTo({ baseUrl: testBaseUrl })).url).toBe(`${testBaseUrl}/accounts/`);
+    expect((await sentTo({ baseUrl: undefined })).url).toBe(`${mockUrl}/accounts/`);
+    // An explicit baseUrl is taken even while the variable holds something that is no URL.
+    vi.stubEnv("HSRCPAY_BASE_URL", "not a url");
+    expect((await sentTo({ baseUrl: testBaseUrl })).baseUrl).toBe(testBaseUrl);
+  });
+
+  it("unset, empty or blank: the default; spaces and a trailing newline around a value are ignored", async () => {
+    vi.stubEnv("HSRCPAY_BASE_URL", undefined);
+    expect((await sentTo()).baseUrl).toBe("https://api.hsrcpay.com/v1");
+    for (const blank of ["", "   ", "\n"]) {
+      vi.stubEnv("HSRCPAY_BASE_URL", blank);
+      expect((await sentTo()).baseUrl).toBe("https://api.hsrcpay.com/v1");
+    }
+    vi.stubEnv("HSRCPAY_BASE_URL", ` ${mockUrl}/\n`);
+    expect((await sentTo()).url).toBe(`${mockUrl}/accounts/`);
+  });
+
+  it("a bad value is refused naming the variable, never replaced by the default", () => {
+    for (const bad of [
+      "api.hsrcpay.com/v1",
+      "ftp://api.hsrcpay.com/v1",
+      "https://api.hsrcpay.com/v1?x=1",
+      "https://user:pass@api.hsrcpay.com/v1",
+    ]) {
+      vi.stubEnv("HSRCPAY_BASE_URL", bad);
+      let error: unknown;
+      try {
+        createHsrcpayClient({ token });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(HsrcpayValidationError);
+      expect((error as HsrcpayValidationError).field).toBe("HSRCPAY_BASE_URL");
+      expect((error as Error).message).toMatch(/^HSRCPAY_BASE_URL must /);
+      expect((error as Error).message).toContain("pass the baseUrl option");
+      // The password in the variable is not repeated in the message.
+      expect((error as Error).message).not.toContain("pass@");
+    }
+  });
+
+  it("any value is taken or refused exactly as the same baseUrl option would be", () => {
+    const outcome = (make: () => { baseUrl: string }) => {
+      try {
+        return { baseUrl: make().baseUrl };
+      } catch (error) {
+        expect(error).toBeInstanceOf(HsrcpayValidationError);
+        const { field, message } = error as HsrcpayValidationError;
+        return { field, problem: message.slice(field.length).replace(/ \(or unset it.*\)$/, "") };
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          fc.string(),
+          fc.constantFrom("http://", "https://[::1]:8080/v1/", "javascript:alert(1)", "//x/v1"),
+        ),
+        (value) => {
+          fc.pre(value.trim() !== "");
+          vi.stubEnv("HSRCPAY_BASE_URL", value);
+          const fromEnv = outcome(() => createHsrcpayClient({ token }));
+          vi.unstubAllEnvs();
+          const fromOption = outcome(() => createHsrcpayClient({ token, baseUrl: value.trim() }));
+          if ("field" in fromOption) {
+            expect(fromEnv).toEqual({ ...fromOption, field: "HSRCPAY_BASE_URL" });
+          } else {
+            expect(fromEnv).toEqual(fromOption);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a derived client keeps its parent's, without reading the variable again", async () => {
+    vi.stubEnv("HSRCPAY_BASE_URL", mockUrl);
+    const fetch = observedFetch(ok);
+    const platform = createHsrcpayClient({ token, fetch });
+    vi.stubEnv("HSRCPAY_BASE_URL", "https://elsewhere.example/v1");
+    await platform.withOptions({ maxRetries: 0 }).accounts.list();
+    vi.stubEnv("HSRCPAY_BASE_URL", undefined);
+    await platform.withOptions({ timeout: 5_000 }).accounts.list();
+    vi.stubEnv("HSRCPAY_BASE_URL", "no url at all");
+    const merchant = platform.withOptions({ token: "sk_test_merchant00000000000000042" });
+    await merchant.accounts.list();
+    await platform.withOptions({ baseUrl: testBaseUrl }).accounts.list();
+    expect(fetch.calls.map((call) => call.url.origin + call.url.pathname)).toEqual([
+      `${mockUrl}/accounts/`,
+      `${mockUrl}/accounts/`,
+      `${mockUrl}/accounts/`,
+      `${testBaseUrl}/accounts/`,
+    ]);
+    expect(merchant.baseUrl).toBe(mockUrl);
+  });
+
+  it("where there is no process (a browser, a worker): the default, and no error", () => {
+    vi.stubEnv("HSRCPAY_BASE_URL", mockUrl);
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, "process");
+    Object.defineProperty(globalThis, "process", { value: undefined, configurable: true });
+    let baseUrl: string | undefined;
+    try {
+      baseUrl = createHsrcpayClient({ token: "pk_test_browser000000000000000" }).baseUrl;
+    } finally {
+      if (descriptor) Object.defineProperty(globalThis, "process", descriptor);
+    }
+    expect(baseUrl).toBe("https://api.hsrcpay.com/v1");
+  });
+
+  it("in Deno, read only when granted: without --allow-env the default, and no prompt", () => {
+    vi.stubEnv("HSRCPAY_BASE_URL", mockUrl);
+    const asked: string[] = [];
+    const state = { value: "prompt" };
+    const g = globalThis as { Deno?: unknown };
+    g.Deno = {
+      permissions: {
+        querySync: ({ variable }: { variable: string }) => {
+          asked.push(variable);
+          return { state: state.value };
+        },
+      },
+    };
+    try {
+      expect(createHsrcpayClient({ token }).baseUrl).toBe("https://api.hsrcpay.com/v1");
+      state.value = "granted";
+      expect(createHsrcpayClient({ token }).baseUrl).toBe(mockUrl);
+    } finally {
+      delete g.Deno;
+    }
+    expect(asked).toContain("HSRCPAY_BASE_URL");
+  });
+});
+
+describe("the option names the client accepts", () => {
+  it("are exactly the keys of the option types", () => {
+    expectTypeOf<(typeof clientOptionNames)[number]>().toEqualTypeOf<keyof HsrcpayClientOptions>();
+    expectTypeOf<(typeof requestOptionNames)[number]>().toEqualTypeOf<keyof RequestOptions>();
+    expect(requestOptionNames).toContain("token");
+    expect(new Set(clientOptionNames).size).toBe(clientOptionNames.length);
   });
 });

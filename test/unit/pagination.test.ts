@@ -1,7 +1,8 @@
 // pagePromise: awaitable first page, async-iterable over every item, with a stop rule that a server
 // with wrong totals cannot turn into an endless loop.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HsrcpayAbortError, HsrcpayError } from "../../src/index.js";
+import { HsrcpayAbortError, HsrcpayError, HsrcpayValidationError } from "../../src/index.js";
 import { type PageContent, pagePromise } from "../../src/internal/pagination.js";
 import { rejectionOf } from "../helpers/rejection.js";
 
@@ -301,5 +302,160 @@ describe("pagePromise: items and repeats", () => {
     expect(error).toBeInstanceOf(HsrcpayAbortError);
     expect((error as Error).cause).toBe(reason);
     expect(asked).toEqual([1]);
+  });
+});
+
+describe("toArray({ limit })", () => {
+  it("collects the items of every page, in order, when the list has fewer than the limit", async () => {
+    const { fetchPage, asked } = server(3);
+    const items = await pagePromise(fetchPage, 1, undefined).toArray({ limit: 100 });
+    expect(items.map((item) => item.id)).toEqual(["p1i0", "p1i1", "p2i0", "p2i1", "p3i0", "p3i1"]);
+    expect(asked).toEqual([1, 2, 3]);
+  });
+
+  it("returns exactly `limit` items and requests no page past the one that reached it", async () => {
+    const { fetchPage, asked } = server(1_000_000);
+    const three = await pagePromise(fetchPage, 1, undefined).toArray({ limit: 3 });
+    expect(three.map((item) => item.id)).toEqual(["p1i0", "p1i1", "p2i0"]);
+    expect(asked).toEqual([1, 2]);
+    // A limit that ends exactly at a page's end asks for nothing after that page.
+    const other = server(1_000_000);
+    expect(await pagePromise(other.fetchPage, 1, undefined).toArray({ limit: 4 })).toHaveLength(4);
+    expect(other.asked).toEqual([1, 2]);
+  });
+
+  it("for any page size, page count and limit: the first items iteration gives, and only the pages they need", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (pages, perPage, limit, firstPage) => {
+          const every = await collect(
+            pagePromise(server(pages, pages, perPage).fetchPage, firstPage, undefined),
+          );
+          const { fetchPage, asked } = server(pages, pages, perPage);
+          const items = await pagePromise(fetchPage, firstPage, undefined).toArray({ limit });
+          expect(items.map((item) => item.id)).toEqual(every.slice(0, limit));
+          if (every.length > limit) {
+            expect(asked).toHaveLength(Math.ceil(limit / perPage));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a missing, fractional, non-positive, non-numeric or absurd limit is refused by name before any request", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constant(undefined),
+          fc.integer({ max: 0 }),
+          fc.integer({ min: 10_001 }),
+          fc.double().filter((n) => !Number.isInteger(n)),
+          fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, 1e21, null, "10", 10n, [10], {
+            n: 10,
+          }),
+        ),
+        async (limit) => {
+          const { fetchPage, asked } = server(3);
+          const error = await rejectionOf(
+            pagePromise(fetchPage, 1, undefined).toArray({ limit } as never),
+          );
+          expect(error).toBeInstanceOf(HsrcpayValidationError);
+          expect((error as HsrcpayValidationError).field).toBe("toArray.limit");
+          expect((error as Error).message).toMatch(
+            /^toArray\.limit is required, a whole number from 1 to 10000 \(toArray\(\{ limit: 1000 \}\)\); iterate with for await/,
+          );
+          expect(asked).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it("takes 1 and 10 000, the bounds, and says what to do instead past them", async () => {
+    const { fetchPage } = server(1);
+    expect(await pagePromise(fetchPage, 1, undefined).toArray({ limit: 1 })).toHaveLength(1);
+    expect(await pagePromise(fetchPage, 1, undefined).toArray({ limit: 10_000 })).toHaveLength(2);
+    const error = await rejectionOf(
+      pagePromise(fetchPage, 1, undefined).toArray({ limit: 10_001 }),
+    );
+    expect((error as Error).message).toContain("iterate with for await");
+  });
+
+  it("no options, a bare number or a misspelt option is refused, naming what was wrong", async () => {
+    const { fetchPage, asked } = server(3);
+    const list = pagePromise(fetchPage, 1, undefined);
+    // @ts-expect-error the limit is required
+    const none = await rejectionOf(list.toArray());
+    expect(none).toMatchObject({ field: "toArray" });
+    expect((none as Error).message).toContain("toArray({ limit: 1000 })");
+    expect(await rejectionOf(list.toArray(100 as never))).toMatchObject({ field: "toArray" });
+    // @ts-expect-error the limit is required
+    expect(await rejectionOf(list.toArray({}))).toMatchObject({ field: "toArray.limit" });
+    const typo = await rejectionOf(list.toArray({ limit: 5, limt: 5 } as never));
+    expect(typo).toMatchObject({ field: "toArray.limt" });
+    const throwing = {
+      get limit(): number {
+        throw new Error("a getter that fails");
+      },
+    };
+    expect(await rejectionOf(list.toArray(throwing))).toBeInstanceOf(HsrcpayValidationError);
+    expect(asked).toEqual([]);
+  });
+
+  it("a list whose params were refused rejects with that refusal", async () => {
+    const refusal = new HsrcpayValidationError("limit", "must be at most 100");
+    const list = pagePromise<Item>(() => Promise.reject(refusal), 1, undefined);
+    expect(await rejectionOf(list.toArray({ limit: 10 }))).toBe(refusal);
+  });
+
+  it("a failing later page rejects toArray with its error; nothing is returned half-done", async () => {
+    const failure = new HsrcpayError("page 2 failed");
+    const fetchPage = async (page: number): Promise<PageContent<Item>> => {
+      if (page === 2) throw failure;
+      return { data: [{ id: `p${page}` }], total: 3, limit: 1, pages: 3, meta };
+    };
+    expect(await rejectionOf(pagePromise(fetchPage, 1, undefined).toArray({ limit: 3 }))).toBe(
+      failure,
+    );
+  });
+
+  it("the list's signal stops it between pages, with the caller's reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("enough");
+    const asked: number[] = [];
+    const fetchPage = async (page: number): Promise<PageContent<Item>> => {
+      asked.push(page);
+      if (page === 2) controller.abort(reason);
+      return { data: [{ id: `p${page}` }], total: 10, limit: 1, pages: 10, meta };
+    };
+    const error = await rejectionOf(
+      pagePromise(fetchPage, 1, controller.signal).toArray({ limit: 10 }),
+    );
+    expect(error).toBeInstanceOf(HsrcpayAbortError);
+    expect((error as Error).cause).toBe(reason);
+    expect(asked).toEqual([1, 2]);
+  });
+
+  it("after the list was awaited, reuses its first page; an unpaginated list is taken as sent", async () => {
+    const { fetchPage, asked } = server(2);
+    const list = pagePromise(fetchPage, 1, undefined);
+    await list;
+    expect(await list.toArray({ limit: 3 })).toHaveLength(3);
+    expect(asked).toEqual([1, 2]);
+    const flat = async (): Promise<PageContent<Item>> => ({
+      data: [{ id: "a" }, { id: "a" }, { id: "b" }],
+      total: 3,
+      limit: 3,
+      pages: 1,
+      meta,
+    });
+    expect(await pagePromise(flat, 1, undefined, false).toArray({ limit: 2 })).toEqual([
+      { id: "a" },
+      { id: "a" },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { clientOptionNames, requestOptionNames } from "../../src/internal/options.js";
 import { repoRoot } from "../helpers/repo-root.js";
 
 const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
@@ -85,4 +86,47 @@ describe("README.md", () => {
     },
     30_000,
   );
+});
+
+/** The names in the first column of the README table whose first header cell is `header`. */
+function tableNames(header: string): string[] {
+  const lines = readme.split("\n");
+  const start = lines.findIndex((line) => line.startsWith(`| ${header} |`));
+  expect(start, `README.md has no table headed "${header}"`).toBeGreaterThanOrEqual(0);
+  const names: string[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith("|")) break;
+    names.push(/^\| `([^`]+)` \|/.exec(line)?.[1] ?? line);
+  }
+  return names;
+}
+
+describe("README.md's option tables list every option, and only those", () => {
+  // Each name once; sorted, since the tables order them for a reader.
+  it("per call: RequestOptions' keys", () => {
+    expect(tableNames("per-call option").sort()).toEqual([...requestOptionNames].sort());
+  });
+
+  it("on the client: HsrcpayClientOptions' keys", () => {
+    expect(tableNames("client option").sort()).toEqual([...clientOptionNames].sort());
+  });
+});
+
+describe("README.md's install commands", () => {
+  it("name the tarball npm pack writes for this version", () => {
+    const { name, version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+    };
+    // npm pack's file name: the scope's @ dropped, its / made a -.
+    const tarball = `${name.replace(/^@/, "").replace("/", "-")}-${version}.tgz`;
+    const install = readme.slice(
+      readme.indexOf("## Install"),
+      readme.indexOf("## Using the client"),
+    );
+    const commands = /```sh\n([\s\S]*?)```/.exec(install)?.[1] ?? "";
+    expect(commands).toContain("npm pack");
+    expect(commands).toContain(`# writes ${tarball}`);
+    expect(commands).toContain(`npm install /path/to/the/clone/${tarball}`);
+  });
 });

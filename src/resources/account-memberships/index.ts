@@ -13,14 +13,7 @@ export type ListAccountMembershipsParams = Params<"get", "/account-memberships/"
  * Who gets access to `account_id`: exactly one of `workspace_membership_id` (an internal member)
  * or `email` (an external one, invited), and the permissions to grant (none when left out).
  */
-export type CreateAccountMembershipParams = Omit<
-  Params<"post", "/account-memberships/">,
-  "workspace_membership_id" | "email"
-> &
-  (
-    | { workspace_membership_id: string; email?: never }
-    | { email: string; workspace_membership_id?: never }
-  );
+export type CreateAccountMembershipParams = Params<"post", "/account-memberships/">;
 export type UpdateAccountMembershipParams = Omit<Params<"put", "/account-memberships/{id}">, "id">;
 
 export interface AccountMembershipsResource {

@@ -115,9 +115,11 @@ describe("payments.create", () => {
 
 describe("payments.list and retrieve", () => {
   it("list: the include_* flags in the query; every page walked", async () => {
+    // What the flags ask for is embedded: the client refuses an item without it.
+    const embedded = { charges: [], events: [], customer: null };
     const mock = createHsrcpayMock().seed("listPayments", [
-      { ...paymentData, id: "pay_1" },
-      { ...paymentData, id: "pay_2" },
+      { ...paymentData, ...embedded, id: "pay_1" },
+      { ...paymentData, ...embedded, id: "pay_2" },
     ]);
     const hsrcpay = createHsrcpayClient({ token, fetch: mock.fetch });
     const ids: string[] = [];
