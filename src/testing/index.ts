@@ -7,10 +7,11 @@
 import { answers } from "../../generated/operations.js";
 import type { MockOperationId } from "../../generated/responses.js";
 import type { operations as operationTypes } from "../../generated/schema.js";
+import { snapshot } from "../internal/checks.js";
 import { maskToken } from "../internal/credentials.js";
 import { answerRefusal } from "../internal/operation.js";
 import type { MockCall } from "./call.js";
-import { isItem } from "./collections.js";
+import { collections, isItem } from "./collections.js";
 import { abortError, bodyText, errorEnvelope, isAnswerStatus, json, wait } from "./http.js";
 import {
   type Checked,
@@ -308,10 +309,30 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
         | { data?: unknown[] }
         | undefined;
       const template = documented?.data?.[0];
-      const completed = (items as readonly unknown[]).map((item, index) => {
-        const own =
-          state && isItem(item) && !Object.hasOwn(item, "id") ? { id: state.idFor(route) } : {};
+      const prefix = collections.get(route.path)?.prefix ?? "";
+      const ids = new Set<unknown>();
+      const completed = (items as readonly unknown[]).map((given, index) => {
+        // Plain JSON data, copied once: a cycle, a bottomless Proxy or a getter that throws is
+        // refused here, naming where, not later as a connection that failed.
+        let item = given;
+        try {
+          if (typeof given === "object" && given !== null) item = snapshot(given);
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          throw new TypeError(`seed("${name}") item ${index} cannot be sent: ${why}`);
+        }
+        // An item without an id gets its own: the client tells items apart by id.
+        const mint = () =>
+          state ? state.idFor(route) : `${prefix}seed${String(index + 1).padStart(8, "0")}`;
+        const own = isItem(item) && !Object.hasOwn(item, "id") ? { id: mint() } : {};
         const full = isItem(item) ? { ...(template as object), ...own, ...item } : item;
+        const itemId = isItem(full) ? full.id : undefined;
+        if (ids.has(itemId)) {
+          throw new TypeError(
+            `seed("${name}") item ${index} repeats the id ${JSON.stringify(itemId)}`,
+          );
+        }
+        ids.add(itemId);
         const refusal = answerRefusal(full, answers[route.key] ?? "");
         if (refusal !== undefined) {
           throw new TypeError(

@@ -61,8 +61,9 @@ function confirm(context: LifecycleContext): Answered {
   if (!payments || !charges) throw new Error(`${route.key}: the spec has no payments or charges`);
   const status = String(payment.status);
   if (!confirmable.includes(status)) {
-    const message = `${payment.id} is ${status}: only a payment in ${confirmable.join(", ")} may be confirmed`;
-    return { status: 409, body: errorEnvelope(409, message, { status }) };
+    // The spec's 422 (`notConfirmable`): the payment is not in a state a confirm applies to.
+    const message = `Payment ${payment.id} is ${status} and cannot be confirmed`;
+    return { status: 422, body: errorEnvelope(422, message, { id: payment.id, status }) };
   }
   const method =
     isItem(call.body) && isItem(call.body.payment_method) ? call.body.payment_method : {};

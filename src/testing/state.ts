@@ -165,7 +165,8 @@ export function createState() {
       const plan = plans.get(route.key);
       if (!plan) return undefined;
       const key = call.method === "GET" ? undefined : call.headers["idempotency-key"];
-      const fingerprint = `${route.key} ${call.path} ${canonical(call.body ?? null)}`;
+      // The whole request: operation, path, query (a create's `account_id`) and body.
+      const fingerprint = `${route.key} ${call.path} ${canonical(call.query)} ${canonical(call.body ?? null)}`;
       const replied = key === undefined ? undefined : replies.get(key);
       if (replied) {
         if (replied.fingerprint === fingerprint) return replied.response.clone();

@@ -62,7 +62,17 @@ export async function create(): Promise<ApiKey> {
 // user made in #30 fails to compile (each @ts-expect-error is itself an error if its line compiles),
 // and the correct forms compile.
 const answers = `import { createHsrcpayClient, declineKind, type DeclineKind } from "@hsrcpay/client";
-const hsrcpay = createHsrcpayClient({ token: "sk_test_consumer000000000000" });
+import { createHsrcpayMock } from "@hsrcpay/client/testing";
+const mock = createHsrcpayMock({ stateful: true }).on("payments.confirm", { example: "declined" });
+// @ts-expect-error retreive is misspelt
+mock.on("payments.retreive", { status: 404 });
+// @ts-expect-error stauts is not an outcome field
+mock.on("payments.retrieve", { stauts: 404 });
+// @ts-expect-error declined is an example of the confirm, not of a retrieve
+mock.on("payments.retrieve", { example: "declined" });
+const hsrcpay = createHsrcpayClient({ token: "sk_test_consumer000000000000", fetch: mock.fetch });
+export const customers = hsrcpay.customers.list({ include_payment_methods: true }).toArray({ limit: 10 });
+export const ids = customers.then((all) => all.map((customer) => customer.payment_methods.length));
 const card = { pan: "4111111111111111", month: "12", year: "30", cvv: "123" };
 export async function checkout(id: string): Promise<DeclineKind | "paid" | "3ds"> {
   const payment = await hsrcpay.payments.retrieve(id, { include_charges: true });

@@ -39,9 +39,15 @@ describe("createHsrcpayClient options", () => {
   });
 
   it("defaults to HSRCPAY's production API, 2 retries and a 30 s timeout", () => {
-    const hsrcpay = createHsrcpayClient({ token });
-    expect(hsrcpay.baseUrl).toBe("https://api.hsrcpay.com/v1");
-    expect(JSON.parse(JSON.stringify(hsrcpay))).toMatchObject({ maxRetries: 2, timeout: 30_000 });
+    // Empty is unset: the default, whatever the developer's shell exports.
+    vi.stubEnv("HSRCPAY_BASE_URL", "");
+    try {
+      const hsrcpay = createHsrcpayClient({ token });
+      expect(hsrcpay.baseUrl).toBe("https://api.hsrcpay.com/v1");
+      expect(JSON.parse(JSON.stringify(hsrcpay))).toMatchObject({ maxRetries: 2, timeout: 30_000 });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("accepts a base URL with a trailing slash", async () => {
@@ -295,10 +301,15 @@ describe("createHsrcpayClient: what a refused option says", () => {
   });
 
   it("uses HSRCPAY's production API when no base URL is given", async () => {
-    const fetch = observedFetch(() => created());
-    const hsrcpay = createHsrcpayClient({ token, fetch });
-    await hsrcpay.apiKeys.create({ account_id: "a", name: "n", permissions: {} });
-    expect(fetch.calls[0]?.url.href).toBe("https://api.hsrcpay.com/v1/api-keys/?account_id=a");
+    vi.stubEnv("HSRCPAY_BASE_URL", "");
+    try {
+      const fetch = observedFetch(() => created());
+      const hsrcpay = createHsrcpayClient({ token, fetch });
+      await hsrcpay.apiKeys.create({ account_id: "a", name: "n", permissions: {} });
+      expect(fetch.calls[0]?.url.href).toBe("https://api.hsrcpay.com/v1/api-keys/?account_id=a");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("drops every trailing slash of the base URL", () => {

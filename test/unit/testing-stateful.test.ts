@@ -9,6 +9,7 @@ import {
   createHsrcpayClient,
   type HsrcpayClient,
   NotFoundError,
+  UnprocessableEntityError,
 } from "../../src/index.js";
 import { createHsrcpayMock } from "../../src/testing/index.js";
 import { rejectionOf } from "../helpers/rejection.js";
@@ -106,10 +107,16 @@ describe("what a test creates", () => {
     expect((await hsrcpay.charges.list()).data.map((c) => c.captured_amount)).toEqual([
       charge.captured_amount,
     ]);
-    // With exactOptionalPropertyTypes tsc refuses it too; at run time it is named.
+    // An undefined field is not sent (as in a request's params): the spec's example fills it.
+    const filled = setup(
+      createHsrcpayMock({ stateful: true }).seed("charges.list", [
+        { id: "ch_2", captured_amount: undefined } as never,
+      ]),
+    );
+    expect(typeof (await filled.hsrcpay.charges.retrieve("ch_2")).captured_amount).toBe("number");
     expect(() =>
       createHsrcpayMock({ stateful: true }).seed("charges.list", [
-        { captured_amount: undefined } as never,
+        { captured_amount: "12" } as never,
       ]),
     ).toThrow("captured_amount must be integer");
   });
@@ -197,8 +204,9 @@ describe("confirm, by the sandbox rules", () => {
                 ? { id: "pm_1" }
                 : { data: choice === "sandbox" ? sandboxCard : otherCard };
             const settled = await hsrcpay.payments.confirm(id, { payment_method }).catch((e) => e);
-            if (settled instanceof ConflictError) {
-              // Only a payment that went through refuses another confirm.
+            if (settled instanceof UnprocessableEntityError) {
+              // Only a payment that went through refuses another confirm: the spec's 422.
+              expect(settled.message).toContain("cannot be confirmed");
               expect((await hsrcpay.payments.retrieve(id)).status).toBe("SUCCEEDED");
               continue;
             }
@@ -249,6 +257,18 @@ describe("Idempotency-Key", () => {
     expect((conflict as Error).message).toContain(spec.error.message);
   });
 
+  it("reused with the same body but another query (a create's account_id) is the 409 too", async () => {
+    const { hsrcpay } = setup();
+    const options = { idempotencyKey: "order-2" };
+    const params = { amount: 100, currency: "USD" };
+    const first = await hsrcpay.payments.create({ ...params, account_id: "acct_A" }, options);
+    expect(first.account_id).toBe("acct_A");
+    const other = await rejectionOf(
+      hsrcpay.payments.create({ ...params, account_id: "acct_B" }, options),
+    );
+    expect(other).toBeInstanceOf(ConflictError);
+  });
+
   it("a retried confirm after a scripted 503 is confirmed once", async () => {
     const mock = createHsrcpayMock({ stateful: true }).on("payments.confirm", { status: 503 });
     const hsrcpay = createHsrcpayClient({ token, fetch: mock.fetch, maxRetries: 1 });
@@ -272,4 +292,63 @@ describe("scripted outcomes and Prefer answer before the state", () => {
     expect(await rejectionOf(preferred)).toBeInstanceOf(NotFoundError);
     mock.assertDone();
   });
+});
+
+describe("a payment that may not be confirmed", () => {
+  it("is the spec's 422 (notConfirmable), not an idempotency conflict", async () => {
+    const { hsrcpay } = setup();
+    const { id } = await hsrcpay.payments.create({ amount: 5, currency: "USD" });
+    await confirmWith(hsrcpay, id, sandboxCard);
+    const again = await rejectionOf(confirmWith(hsrcpay, id, sandboxCard));
+    expect(again).toBeInstanceOf(UnprocessableEntityError);
+    expect((again as Error).message).toContain(
+      `Payment ${id} is SUCCEEDED and cannot be confirmed`,
+    );
+  });
+});
+
+describe("seed refuses at once what it could not send", () => {
+  const cyclic: Record<string, unknown> = { id: "cus_1", metadata: {} };
+  (cyclic.metadata as Record<string, unknown>).self = cyclic;
+  const throwing = {
+    id: "cus_2",
+    metadata: new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("boom");
+        },
+      },
+    ),
+  };
+  let deep: Record<string, unknown> = {};
+  for (let level = 0; level < 20_000; level++) deep = { nested: deep };
+  const cases = [
+    ["an item that contains itself", cyclic, /metadata\.self/],
+    ["a Proxy whose keys throw", throwing, /boom|metadata/],
+    ["metadata nested 20,000 levels deep", { id: "cus_3", metadata: deep }, /deep|levels/],
+  ] as const;
+
+  for (const stateful of [false, true]) {
+    it.each(cases)(`%s (stateful: ${stateful})`, (_, item, problem) => {
+      const mock = createHsrcpayMock({ stateful });
+      expect(() => mock.seed("customers.list", [item as never])).toThrow(TypeError);
+      expect(() => mock.seed("customers.list", [item as never])).toThrow(problem);
+    });
+
+    it(`refuses two items with one id, and keeps its own copy (stateful: ${stateful})`, async () => {
+      const mock = createHsrcpayMock({ stateful });
+      expect(() => mock.seed("customers.list", [{ id: "cus_1" }, { id: "cus_1" }])).toThrow(
+        'repeats the id "cus_1"',
+      );
+      const item = { id: "cus_9", metadata: { tier: "gold" } };
+      mock.seed("customers.list", [item, { name: "no id" }, { name: "none either" }]);
+      item.metadata.tier = "changed after seeding";
+      const hsrcpay = createHsrcpayClient({ token, fetch: mock.fetch });
+      const listed = await hsrcpay.customers.list().toArray({ limit: 10 });
+      expect(listed).toHaveLength(3);
+      expect(new Set(listed.map((customer) => customer.id)).size).toBe(3);
+      expect(listed[0]?.metadata).toEqual({ tier: "gold" });
+    });
+  }
 });
