@@ -2,7 +2,7 @@
 // `npm run generate` rewrites it; `npm run check:generated` fails when it is stale.
 
 /** Properties marked `x-hsrcpay-secret` in the spec: their values are masked wherever they appear. */
-export const secretFields = ["cvc","cvv","key","pan","secret"] as const;
+export const secretFields = ["credentials","cvc","cvv","key","pan","secret","token"] as const;
 
 /** Each operation by `METHOD /path`: its call kind, where each param goes, and its checks. */
 export const operations = {
@@ -922,6 +922,693 @@ export const operations = {
       ],
       "additionalProperties": false
     }
+  },
+  "GET /checkout-sessions/": {
+    "kind": "page",
+    "query": [
+      "account_id",
+      "page",
+      "limit"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    }
+  },
+  "POST /checkout-sessions/": {
+    "kind": "object",
+    "query": [
+      "account_id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "currency": {
+          "type": "string",
+          "pattern": "^[A-Za-z]{3}$"
+        },
+        "amount_mode": {
+          "type": "string",
+          "pattern": "^[A-Z][A-Z_]*$"
+        },
+        "fixed_amount": {
+          "type": "string",
+          "pattern": "^[0-9]+(\\.[0-9]+)?$"
+        },
+        "collect_address": {
+          "type": "string",
+          "pattern": "^[A-Z][A-Z_]*$"
+        },
+        "collect_name": {
+          "type": "boolean"
+        },
+        "collect_phone": {
+          "type": "boolean"
+        },
+        "after_completion_type": {
+          "type": "string",
+          "pattern": "^[A-Z][A-Z_]*$"
+        },
+        "after_completion_url": {
+          "type": "string"
+        },
+        "after_completion_message": {
+          "type": "string"
+        },
+        "custom_fields_schema": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "key",
+              "label"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "key": {
+                "type": "string",
+                "minLength": 1
+              },
+              "label": {
+                "type": "string",
+                "minLength": 1
+              },
+              "type": {
+                "type": "string",
+                "pattern": "^[A-Z][A-Z_]*$"
+              },
+              "required": {
+                "type": "boolean"
+              },
+              "placeholder": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "required": [
+        "currency"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "GET /checkout-sessions/search": {
+    "kind": "list",
+    "query": [
+      "q",
+      "account_id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "q": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        }
+      },
+      "required": [
+        "q",
+        "account_id"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "POST /checkout-sessions/token/{token}/confirm": {
+    "kind": "object",
+    "path": [
+      "token"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "token": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "payment_method": {
+          "type": "object",
+          "required": [
+            "data"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "type": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "data": {
+              "type": "object",
+              "required": [
+                "pan",
+                "month",
+                "year"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "minLength": 1
+                },
+                "pan": {
+                  "type": "string",
+                  "pattern": "^[0-9]{12,19}$"
+                },
+                "month": {
+                  "type": "string",
+                  "pattern": "^(0[1-9]|1[0-2])$"
+                },
+                "year": {
+                  "type": "string",
+                  "pattern": "^([0-9]{2}|[0-9]{4})$"
+                },
+                "cvv": {
+                  "type": "string",
+                  "pattern": "^[0-9]{3,4}$"
+                },
+                "cvc": {
+                  "type": "string",
+                  "pattern": "^[0-9]{3,4}$"
+                }
+              }
+            }
+          }
+        },
+        "payer": {
+          "type": "object",
+          "additionalProperties": true,
+          "properties": {
+            "email": {
+              "type": "string"
+            },
+            "shipping_same_as_billing": {
+              "type": "boolean"
+            }
+          }
+        },
+        "payer_identity": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "ip_address": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "user_agent": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "ip_address_details": {
+              "type": [
+                "object",
+                "null"
+              ],
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "required": [
+        "token",
+        "payment_method"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "GET /routing-plans/": {
+    "kind": "page",
+    "query": [
+      "account_id",
+      "page",
+      "limit",
+      "include_attempts",
+      "include_charges",
+      "include_payment"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        },
+        "include_attempts": {
+          "type": "boolean"
+        },
+        "include_charges": {
+          "type": "boolean"
+        },
+        "include_payment": {
+          "type": "boolean"
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    },
+    "unpaged": true
+  },
+  "GET /routing-plans/{id}": {
+    "kind": "object",
+    "path": [
+      "id"
+    ],
+    "query": [
+      "include_attempts",
+      "include_charges",
+      "include_payment"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "include_attempts": {
+          "type": "boolean"
+        },
+        "include_charges": {
+          "type": "boolean"
+        },
+        "include_payment": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "GET /notifications/account": {
+    "kind": "list",
+    "query": [
+      "account_id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    }
+  },
+  "POST /notifications/{id}/archive": {
+    "kind": "object",
+    "path": [
+      "id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "POST /notifications/{id}/unarchive": {
+    "kind": "object",
+    "path": [
+      "id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "GET /one-time-links/{token}": {
+    "kind": "content",
+    "path": [
+      "token"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "token": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        }
+      },
+      "required": [
+        "token"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "GET /payment-providers/{id}": {
+    "kind": "object",
+    "path": [
+      "id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "PUT /payment-providers/{id}": {
+    "kind": "object",
+    "path": [
+      "id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "name": {
+          "type": "string"
+        },
+        "identifier": {
+          "type": "string"
+        },
+        "is_global": {
+          "type": "boolean"
+        },
+        "country": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "GET /payment-provider-methods/{id}": {
+    "kind": "object",
+    "path": [
+      "id"
+    ],
+    "query": [
+      "sandbox_mode"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "sandbox_mode": {
+          "type": "boolean"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "GET /payment-provider-configs/": {
+    "kind": "page",
+    "query": [
+      "account_id",
+      "page",
+      "limit"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    }
+  },
+  "POST /payment-provider-configs/": {
+    "kind": "object",
+    "query": [
+      "account_id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "account_id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "name": {
+          "type": "string"
+        },
+        "provider_identifier": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "\\S"
+        },
+        "credentials": {
+          "type": "object",
+          "additionalProperties": true
+        },
+        "merchant_capabilities": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "allowed_currencies": {
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              ]
+            },
+            "allowed_payment_methods": {
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "required": [
+        "account_id",
+        "provider_identifier"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "GET /payment-provider-configs/{id}/fees": {
+    "kind": "list",
+    "path": [
+      "id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        }
+      },
+      "required": [
+        "id"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "DELETE /payment-provider-configs/{id}/fees/{feeId}": {
+    "kind": "deleted",
+    "path": [
+      "id",
+      "feeId"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "feeId": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        }
+      },
+      "required": [
+        "id",
+        "feeId"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "PATCH /payment-provider-configs/{id}/fees/{feeId}": {
+    "kind": "object",
+    "path": [
+      "id",
+      "feeId"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "feeId": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "payment_provider_method_id": {
+          "type": "string"
+        },
+        "installment_count": {
+          "type": "integer"
+        },
+        "volume_fee": {
+          "type": "number"
+        },
+        "fixed_fee_currency": {
+          "type": "string"
+        },
+        "fixed_fee": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "id",
+        "feeId"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "POST /payment-provider-configs/{id}/rules": {
+    "kind": "object",
+    "path": [
+      "id"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
+        },
+        "conditions": {
+          "type": "object",
+          "additionalProperties": true
+        }
+      },
+      "required": [
+        "id",
+        "conditions"
+      ],
+      "additionalProperties": false
+    }
   }
 } as const;
 
@@ -951,5 +1638,16 @@ const s8: Answer = {"p":{"object":"string","id":"string","customer_id":"string",
 const s9: Answer = {"p":{"id":"string"}};
 const s10: Answer = {"p":{"object":"string","id":"string","account_id":"string","name":["string","null"],"email":["string","null"],"phone":["string","null"],"country":["string","null"],"alternate_emails":{"i":"string"},"is_guest":"boolean","deleted":"boolean","metadata":"object","created_at":["string","null"],"updated_at":["string","null"],"addresses":{"i":s8},"payment_methods":{"i":s9}},"o":["payment_methods"]};
 const s11: Answer = {"p":{"object":"string","id":"string","account_id":"string","customer_id":["string","null"],"amount":"integer","currency":"string","status":{"e":["CREATED","REQUIRES_PAYMENT_METHOD","REQUIRES_ACTION","PROCESSING","AUTHORIZED","SUCCEEDED","CANCELED","REFUNDED","EXPIRED"]},"metadata":"object","created_at":["string","null"],"updated_at":["string","null"],"checkout_session_id":["string","null"],"installments":["integer","null"],"routing_origin":["string","null"],"charges":{"i":s6},"routing_plans":{"i":"object"},"events":{"i":"object"},"customer":[s10,"null"]},"o":["charges","routing_plans","events","customer"]};
+const s12: Answer = {"p":{"key":"string","label":"string","type":{"e":["TEXT"]},"required":"boolean","placeholder":["string","null"]},"o":["placeholder"]};
+const s13: Answer = {"p":{"country":["string","null"],"city":["string","null"],"state":["string","null"],"line1":["string","null"],"line2":["string","null"],"zip":["string","null"]},"o":["country","city","state","line1","line2","zip"]};
+const s14: Answer = {"p":{"object":"string","id":"string","account_id":"string","token":"string","payment_link_id":["string","null"],"business_logo_url":["string","null"],"business_name":["string","null"],"customer_input_preset":["string","null"],"status":{"e":["PENDING","PROCESSING","COMPLETED","EXPIRED","CANCELLED","FAILED"]},"currency":"string","amount_mode":{"e":["FIXED"]},"fixed_amount":["string","null"],"customer_input_min":["string","null"],"customer_input_max":["string","null"],"customer_entered_amount":["string","null"],"final_amount":["string","null"],"collect_address":{"e":["NONE"]},"collect_name":"boolean","collect_phone":"boolean","after_completion_type":{"e":["HOSTED_PAGE"]},"after_completion_url":["string","null"],"after_completion_message":["string","null"],"custom_fields_schema":{"i":s12},"custom_fields_values":"object","payer_name":["string","null"],"payer_email":["string","null"],"payer_phone":["string","null"],"payer_ip_address":["string","null"],"payer_user_agent":["string","null"],"payer_locale":["string","null"],"billing_address":[s13,"null"]},"o":["token"]};
+const s15: Answer = {"p":{"object":"string","id":"string","account_id":"string","payment_id":["string","null"],"request_id":["string","null"],"trace_id":["string","null"],"current_index":"integer","routing_origin":["string","null"],"candidates":"","metadata":["object","null"],"created_at":["string","null"],"updated_at":["string","null"],"attempts":{"i":"object"},"charges":{"i":s6},"payment":s11},"o":["attempts","charges","payment"]};
+const s16: Answer = {"p":{"object":"string","id":"string","user_id":["string","null"],"account_id":"string","type":"string","details":"object","account":s2,"archived_at":["string","null"]},"o":["archived_at"]};
+const s17: Answer = {"p":{"object":"string","payment_provider_method_id":"string","strategy":"string","strategy_identifier":"string","type":"string","capabilities":""}};
+const s18: Answer = {"p":{"object":"string","id":"string","name":"string","category":"string","type":"string","network":["string","null"],"installments_supported":"boolean","payment_provider_id":"string","txn_mappings":{"i":s17},"charges":{"i":s6}},"o":["charges"]};
+const s19: Answer = {"p":{"object":"string","id":"string","name":"string","identifier":"string","schemas":"object","country":["string","null"],"is_global":"boolean","methods":{"i":s18}},"o":["methods"]};
+const s20: Answer = {"p":{"object":"string","id":"string","payment_provider_config_id":"string","payment_provider_method_id":"string","installment_count":"integer","volume_fee":"number","fixed_fee_currency":"string","fixed_fee":"number","created_at":["string","null"],"updated_at":["string","null"]}};
+const s21: Answer = {"p":{"object":"string","id":"string","payment_provider_config_id":"string","conditions":["object","null"],"created_at":["string","null"],"updated_at":["string","null"]}};
+const s22: Answer = {"p":{"object":"string","id":"string","account_id":"string","name":"string","payment_provider_id":"string","credentials":["object","null"],"merchant_capabilities":["object","null"],"deleted":"boolean","created_at":["string","null"],"updated_at":["string","null"],"fees":{"i":s20},"routing_rules":{"i":s21}}};
 
-export const answers: Readonly<Record<string, Answer>> = {"GET /api-keys/":s0,"POST /api-keys/":s0,"POST /api-keys/{id}/regenerate":s0,"GET /accounts/":s2,"POST /accounts/":s2,"GET /accounts/{id}":s2,"PUT /accounts/{id}":s2,"GET /account-memberships/":s4,"POST /account-memberships/":s4,"PUT /account-memberships/{id}":s4,"GET /charges/":s6,"GET /charges/{id}":s6,"GET /refunds/":{"p":{"object":"string","id":"string","charge_id":"string","status":"string","reason":["string","null"],"reason_other":["string","null"],"metadata":"object","amount":"integer","currency":"string","created_at":["string","null"],"updated_at":["string","null"]}},"GET /webhooks/":s7,"POST /webhooks/":s7,"GET /customers/":s10,"GET /customers/{id}":s10,"POST /customers/{id}/addresses/":s10,"GET /payments/":s11,"POST /payments/":s11,"GET /payments/{id}":s11,"POST /payments/{id}/confirm":{"p":{"payment":s11,"confirmResult":{"p":{"ok":"boolean","latestResult":{"p":{"kind":{"e":["success","requires_action","error"]},"errCode":{"e":["invalid_payment_method","invalid_currency","invalid_credentials","invalid_api_key","system_proxy_timeout","system_network_other","system_network_econnreset","system_no_provider_strategy_available_for_routing_plan","system_unknown"]}},"o":["errCode"]},"paymentNextAction":[{"p":{"action":{"e":["redirect_user_to_url"]},"url":{"x":"^https://[^\\s/?#]+[^\\s]*$"}}},"null"]},"o":["paymentNextAction"]}}}};
+export const answers: Readonly<Record<string, Answer>> = {"GET /api-keys/":s0,"POST /api-keys/":s0,"POST /api-keys/{id}/regenerate":s0,"GET /accounts/":s2,"POST /accounts/":s2,"GET /accounts/{id}":s2,"PUT /accounts/{id}":s2,"GET /account-memberships/":s4,"POST /account-memberships/":s4,"PUT /account-memberships/{id}":s4,"GET /charges/":s6,"GET /charges/{id}":s6,"GET /refunds/":{"p":{"object":"string","id":"string","charge_id":"string","status":"string","reason":["string","null"],"reason_other":["string","null"],"metadata":"object","amount":"integer","currency":"string","created_at":["string","null"],"updated_at":["string","null"]}},"GET /webhooks/":s7,"POST /webhooks/":s7,"GET /customers/":s10,"GET /customers/{id}":s10,"POST /customers/{id}/addresses/":s10,"GET /payments/":s11,"POST /payments/":s11,"GET /payments/{id}":s11,"POST /payments/{id}/confirm":{"p":{"payment":s11,"confirmResult":{"p":{"ok":"boolean","latestResult":{"p":{"kind":{"e":["success","requires_action","error"]},"errCode":{"e":["invalid_payment_method","invalid_currency","invalid_credentials","invalid_api_key","system_proxy_timeout","system_network_other","system_network_econnreset","system_no_provider_strategy_available_for_routing_plan","system_unknown"]}},"o":["errCode"]},"paymentNextAction":[{"p":{"action":{"e":["redirect_user_to_url"]},"url":{"x":"^https://[^\\s/?#]+[^\\s]*$"}}},"null"]},"o":["paymentNextAction"]}}},"GET /checkout-sessions/":s14,"POST /checkout-sessions/":s14,"GET /checkout-sessions/search":s14,"POST /checkout-sessions/token/{token}/confirm":s14,"GET /routing-plans/":s15,"GET /routing-plans/{id}":s15,"GET /notifications/account":s16,"POST /notifications/{id}/archive":s16,"POST /notifications/{id}/unarchive":s16,"GET /payment-providers/{id}":s19,"PUT /payment-providers/{id}":s19,"GET /payment-provider-methods/{id}":s18,"GET /payment-provider-configs/":s22,"POST /payment-provider-configs/":s22,"GET /payment-provider-configs/{id}/fees":s20,"PATCH /payment-provider-configs/{id}/fees/{feeId}":s20,"POST /payment-provider-configs/{id}/rules":s21};

@@ -11152,6 +11152,8616 @@ export const responses: Readonly<Record<string, DeclaredOperation>> = {
         }
       }
     }
+  },
+  "GET /checkout-sessions/": {
+    "operationId": "listCheckoutSessions",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": [
+          {
+            "object": "checkout_session",
+            "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "payment_link_id": null,
+            "business_logo_url": "https://shop.example/logo.png",
+            "business_name": "Acme Store",
+            "customer_input_preset": null,
+            "status": "COMPLETED",
+            "currency": "USD",
+            "amount_mode": "FIXED",
+            "fixed_amount": "125.00",
+            "customer_input_min": null,
+            "customer_input_max": null,
+            "customer_entered_amount": null,
+            "final_amount": "125.00",
+            "collect_address": "NONE",
+            "collect_name": true,
+            "collect_phone": false,
+            "after_completion_type": "HOSTED_PAGE",
+            "after_completion_url": null,
+            "after_completion_message": "Thank you for your order.",
+            "custom_fields_schema": [
+              {
+                "key": "order_note",
+                "label": "Order note",
+                "type": "TEXT",
+                "required": false,
+                "placeholder": "Gift wrap, delivery time…"
+              }
+            ],
+            "custom_fields_values": {
+              "order_note": "Leave at the door"
+            },
+            "payer_name": "AYSE YILMAZ",
+            "payer_email": "ayse@example.com",
+            "payer_phone": null,
+            "payer_ip_address": "203.0.113.7",
+            "payer_user_agent": "Mozilla/5.0",
+            "payer_locale": "tr-TR",
+            "billing_address": null
+          },
+          {
+            "object": "checkout_session",
+            "id": "cs_8Yu1Io4Pa7Sd0Fg3",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "payment_link_id": null,
+            "business_logo_url": "https://shop.example/logo.png",
+            "business_name": "Acme Store",
+            "customer_input_preset": null,
+            "status": "PENDING",
+            "currency": "TRY",
+            "amount_mode": "FIXED",
+            "fixed_amount": "49.90",
+            "customer_input_min": null,
+            "customer_input_max": null,
+            "customer_entered_amount": null,
+            "final_amount": "49.90",
+            "collect_address": "NONE",
+            "collect_name": true,
+            "collect_phone": false,
+            "after_completion_type": "HOSTED_PAGE",
+            "after_completion_url": null,
+            "after_completion_message": "Thank you for your order.",
+            "custom_fields_schema": [],
+            "custom_fields_values": {},
+            "payer_name": null,
+            "payer_email": null,
+            "payer_phone": null,
+            "payer_ip_address": null,
+            "payer_user_agent": null,
+            "payer_locale": null,
+            "billing_address": null
+          }
+        ],
+        "total": 2,
+        "page": 1,
+        "limit": 10,
+        "pages": 1
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to list checkout sessions",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to list checkout sessions",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Account not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Account not found",
+          "details": {
+            "account_id": "acct_1PqR7sT2uV3wX4yZ"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "limit must be greater than 0",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "limit must be greater than 0",
+          "details": {
+            "field": "limit"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "page": {
+          "message": "success",
+          "success": true,
+          "data": [
+            {
+              "object": "checkout_session",
+              "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "payment_link_id": null,
+              "business_logo_url": "https://shop.example/logo.png",
+              "business_name": "Acme Store",
+              "customer_input_preset": null,
+              "status": "COMPLETED",
+              "currency": "USD",
+              "amount_mode": "FIXED",
+              "fixed_amount": "125.00",
+              "customer_input_min": null,
+              "customer_input_max": null,
+              "customer_entered_amount": null,
+              "final_amount": "125.00",
+              "collect_address": "NONE",
+              "collect_name": true,
+              "collect_phone": false,
+              "after_completion_type": "HOSTED_PAGE",
+              "after_completion_url": null,
+              "after_completion_message": "Thank you for your order.",
+              "custom_fields_schema": [
+                {
+                  "key": "order_note",
+                  "label": "Order note",
+                  "type": "TEXT",
+                  "required": false,
+                  "placeholder": "Gift wrap, delivery time…"
+                }
+              ],
+              "custom_fields_values": {
+                "order_note": "Leave at the door"
+              },
+              "payer_name": "AYSE YILMAZ",
+              "payer_email": "ayse@example.com",
+              "payer_phone": null,
+              "payer_ip_address": "203.0.113.7",
+              "payer_user_agent": "Mozilla/5.0",
+              "payer_locale": "tr-TR",
+              "billing_address": null
+            },
+            {
+              "object": "checkout_session",
+              "id": "cs_8Yu1Io4Pa7Sd0Fg3",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "payment_link_id": null,
+              "business_logo_url": "https://shop.example/logo.png",
+              "business_name": "Acme Store",
+              "customer_input_preset": null,
+              "status": "PENDING",
+              "currency": "TRY",
+              "amount_mode": "FIXED",
+              "fixed_amount": "49.90",
+              "customer_input_min": null,
+              "customer_input_max": null,
+              "customer_entered_amount": null,
+              "final_amount": "49.90",
+              "collect_address": "NONE",
+              "collect_name": true,
+              "collect_phone": false,
+              "after_completion_type": "HOSTED_PAGE",
+              "after_completion_url": null,
+              "after_completion_message": "Thank you for your order.",
+              "custom_fields_schema": [],
+              "custom_fields_values": {},
+              "payer_name": null,
+              "payer_email": null,
+              "payer_phone": null,
+              "payer_ip_address": null,
+              "payer_user_agent": null,
+              "payer_locale": null,
+              "billing_address": null
+            }
+          ],
+          "total": 2,
+          "page": 1,
+          "limit": 10,
+          "pages": 1
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to list checkout sessions",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to list checkout sessions",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "accountNotFound": {
+          "message": "Account not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Account not found",
+            "details": {
+              "account_id": "acct_1PqR7sT2uV3wX4yZ"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidLimit": {
+          "message": "limit must be greater than 0",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "limit must be greater than 0",
+            "details": {
+              "field": "limit"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "POST /checkout-sessions/": {
+    "operationId": "createCheckoutSession",
+    "bodyRequired": true,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "checkout_session",
+          "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+          "account_id": "acct_1PqR7sT2uV3wX4yZ",
+          "token": "cst_9Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk",
+          "payment_link_id": null,
+          "business_logo_url": "https://shop.example/logo.png",
+          "business_name": "Acme Store",
+          "customer_input_preset": null,
+          "status": "PENDING",
+          "currency": "USD",
+          "amount_mode": "FIXED",
+          "fixed_amount": "125.00",
+          "customer_input_min": null,
+          "customer_input_max": null,
+          "customer_entered_amount": null,
+          "final_amount": "125.00",
+          "collect_address": "NONE",
+          "collect_name": true,
+          "collect_phone": false,
+          "after_completion_type": "HOSTED_PAGE",
+          "after_completion_url": null,
+          "after_completion_message": "Thank you for your order.",
+          "custom_fields_schema": [
+            {
+              "key": "order_note",
+              "label": "Order note",
+              "type": "TEXT",
+              "required": false,
+              "placeholder": "Gift wrap, delivery time…"
+            }
+          ],
+          "custom_fields_values": {},
+          "payer_name": null,
+          "payer_email": null,
+          "payer_phone": null,
+          "payer_ip_address": null,
+          "payer_user_agent": null,
+          "payer_locale": null,
+          "billing_address": null
+        }
+      },
+      "201": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "checkout_session",
+          "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+          "account_id": "acct_1PqR7sT2uV3wX4yZ",
+          "token": "cst_9Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk",
+          "payment_link_id": null,
+          "business_logo_url": "https://shop.example/logo.png",
+          "business_name": "Acme Store",
+          "customer_input_preset": null,
+          "status": "PENDING",
+          "currency": "USD",
+          "amount_mode": "FIXED",
+          "fixed_amount": "125.00",
+          "customer_input_min": null,
+          "customer_input_max": null,
+          "customer_entered_amount": null,
+          "final_amount": "125.00",
+          "collect_address": "NONE",
+          "collect_name": true,
+          "collect_phone": false,
+          "after_completion_type": "HOSTED_PAGE",
+          "after_completion_url": null,
+          "after_completion_message": "Thank you for your order.",
+          "custom_fields_schema": [
+            {
+              "key": "order_note",
+              "label": "Order note",
+              "type": "TEXT",
+              "required": false,
+              "placeholder": "Gift wrap, delivery time…"
+            }
+          ],
+          "custom_fields_values": {},
+          "payer_name": null,
+          "payer_email": null,
+          "payer_phone": null,
+          "payer_ip_address": null,
+          "payer_user_agent": null,
+          "payer_locale": null,
+          "billing_address": null
+        }
+      },
+      "400": {
+        "message": "Request body is not valid JSON",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Request body is not valid JSON",
+          "details": {
+            "position": 17
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to create checkout session",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to create checkout session",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Account not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Account not found",
+          "details": {
+            "account_id": "acct_1PqR7sT2uV3wX4yZ"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "fixed_amount is required when amount_mode is FIXED",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "fixed_amount is required when amount_mode is FIXED",
+          "details": {
+            "field": "fixed_amount"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "created": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "checkout_session",
+            "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "token": "cst_9Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk",
+            "payment_link_id": null,
+            "business_logo_url": "https://shop.example/logo.png",
+            "business_name": "Acme Store",
+            "customer_input_preset": null,
+            "status": "PENDING",
+            "currency": "USD",
+            "amount_mode": "FIXED",
+            "fixed_amount": "125.00",
+            "customer_input_min": null,
+            "customer_input_max": null,
+            "customer_entered_amount": null,
+            "final_amount": "125.00",
+            "collect_address": "NONE",
+            "collect_name": true,
+            "collect_phone": false,
+            "after_completion_type": "HOSTED_PAGE",
+            "after_completion_url": null,
+            "after_completion_message": "Thank you for your order.",
+            "custom_fields_schema": [
+              {
+                "key": "order_note",
+                "label": "Order note",
+                "type": "TEXT",
+                "required": false,
+                "placeholder": "Gift wrap, delivery time…"
+              }
+            ],
+            "custom_fields_values": {},
+            "payer_name": null,
+            "payer_email": null,
+            "payer_phone": null,
+            "payer_ip_address": null,
+            "payer_user_agent": null,
+            "payer_locale": null,
+            "billing_address": null
+          }
+        }
+      },
+      "201": {
+        "created": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "checkout_session",
+            "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "token": "cst_9Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk",
+            "payment_link_id": null,
+            "business_logo_url": "https://shop.example/logo.png",
+            "business_name": "Acme Store",
+            "customer_input_preset": null,
+            "status": "PENDING",
+            "currency": "USD",
+            "amount_mode": "FIXED",
+            "fixed_amount": "125.00",
+            "customer_input_min": null,
+            "customer_input_max": null,
+            "customer_entered_amount": null,
+            "final_amount": "125.00",
+            "collect_address": "NONE",
+            "collect_name": true,
+            "collect_phone": false,
+            "after_completion_type": "HOSTED_PAGE",
+            "after_completion_url": null,
+            "after_completion_message": "Thank you for your order.",
+            "custom_fields_schema": [
+              {
+                "key": "order_note",
+                "label": "Order note",
+                "type": "TEXT",
+                "required": false,
+                "placeholder": "Gift wrap, delivery time…"
+              }
+            ],
+            "custom_fields_values": {},
+            "payer_name": null,
+            "payer_email": null,
+            "payer_phone": null,
+            "payer_ip_address": null,
+            "payer_user_agent": null,
+            "payer_locale": null,
+            "billing_address": null
+          }
+        }
+      },
+      "400": {
+        "malformedJson": {
+          "message": "Request body is not valid JSON",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Request body is not valid JSON",
+            "details": {
+              "position": 17
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to create checkout session",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to create checkout session",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "accountNotFound": {
+          "message": "Account not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Account not found",
+            "details": {
+              "account_id": "acct_1PqR7sT2uV3wX4yZ"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidFixedAmount": {
+          "message": "fixed_amount is required when amount_mode is FIXED",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "fixed_amount is required when amount_mode is FIXED",
+            "details": {
+              "field": "fixed_amount"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {
+      "fixed": {
+        "currency": "USD",
+        "amount_mode": "FIXED",
+        "fixed_amount": "125.00",
+        "collect_name": true,
+        "collect_phone": false,
+        "collect_address": "NONE",
+        "after_completion_type": "HOSTED_PAGE",
+        "after_completion_message": "Thank you for your order.",
+        "custom_fields_schema": [
+          {
+            "key": "order_note",
+            "label": "Order note",
+            "type": "TEXT",
+            "required": false
+          }
+        ]
+      }
+    }
+  },
+  "GET /checkout-sessions/search": {
+    "operationId": "searchCheckoutSessions",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": [
+          {
+            "object": "checkout_session",
+            "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "payment_link_id": null,
+            "business_logo_url": "https://shop.example/logo.png",
+            "business_name": "Acme Store",
+            "customer_input_preset": null,
+            "status": "COMPLETED",
+            "currency": "USD",
+            "amount_mode": "FIXED",
+            "fixed_amount": "125.00",
+            "customer_input_min": null,
+            "customer_input_max": null,
+            "customer_entered_amount": null,
+            "final_amount": "125.00",
+            "collect_address": "NONE",
+            "collect_name": true,
+            "collect_phone": false,
+            "after_completion_type": "HOSTED_PAGE",
+            "after_completion_url": null,
+            "after_completion_message": "Thank you for your order.",
+            "custom_fields_schema": [
+              {
+                "key": "order_note",
+                "label": "Order note",
+                "type": "TEXT",
+                "required": false,
+                "placeholder": "Gift wrap, delivery time…"
+              }
+            ],
+            "custom_fields_values": {
+              "order_note": "Leave at the door"
+            },
+            "payer_name": "AYSE YILMAZ",
+            "payer_email": "ayse@example.com",
+            "payer_phone": null,
+            "payer_ip_address": "203.0.113.7",
+            "payer_user_agent": "Mozilla/5.0",
+            "payer_locale": "tr-TR",
+            "billing_address": null
+          }
+        ]
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to search checkout sessions",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to search checkout sessions",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Account not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Account not found",
+          "details": {
+            "account_id": "acct_1PqR7sT2uV3wX4yZ"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "q must not be blank",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "q must not be blank",
+          "details": {
+            "field": "q"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "found": {
+          "message": "success",
+          "success": true,
+          "data": [
+            {
+              "object": "checkout_session",
+              "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "payment_link_id": null,
+              "business_logo_url": "https://shop.example/logo.png",
+              "business_name": "Acme Store",
+              "customer_input_preset": null,
+              "status": "COMPLETED",
+              "currency": "USD",
+              "amount_mode": "FIXED",
+              "fixed_amount": "125.00",
+              "customer_input_min": null,
+              "customer_input_max": null,
+              "customer_entered_amount": null,
+              "final_amount": "125.00",
+              "collect_address": "NONE",
+              "collect_name": true,
+              "collect_phone": false,
+              "after_completion_type": "HOSTED_PAGE",
+              "after_completion_url": null,
+              "after_completion_message": "Thank you for your order.",
+              "custom_fields_schema": [
+                {
+                  "key": "order_note",
+                  "label": "Order note",
+                  "type": "TEXT",
+                  "required": false,
+                  "placeholder": "Gift wrap, delivery time…"
+                }
+              ],
+              "custom_fields_values": {
+                "order_note": "Leave at the door"
+              },
+              "payer_name": "AYSE YILMAZ",
+              "payer_email": "ayse@example.com",
+              "payer_phone": null,
+              "payer_ip_address": "203.0.113.7",
+              "payer_user_agent": "Mozilla/5.0",
+              "payer_locale": "tr-TR",
+              "billing_address": null
+            }
+          ]
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to search checkout sessions",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to search checkout sessions",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "accountNotFound": {
+          "message": "Account not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Account not found",
+            "details": {
+              "account_id": "acct_1PqR7sT2uV3wX4yZ"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidQ": {
+          "message": "q must not be blank",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "q must not be blank",
+            "details": {
+              "field": "q"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "POST /checkout-sessions/token/{token}/confirm": {
+    "operationId": "confirmCheckoutSession",
+    "bodyRequired": true,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "checkout_session",
+          "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+          "account_id": "acct_1PqR7sT2uV3wX4yZ",
+          "payment_link_id": null,
+          "business_logo_url": "https://shop.example/logo.png",
+          "business_name": "Acme Store",
+          "customer_input_preset": null,
+          "status": "COMPLETED",
+          "currency": "USD",
+          "amount_mode": "FIXED",
+          "fixed_amount": "125.00",
+          "customer_input_min": null,
+          "customer_input_max": null,
+          "customer_entered_amount": null,
+          "final_amount": "125.00",
+          "collect_address": "NONE",
+          "collect_name": true,
+          "collect_phone": false,
+          "after_completion_type": "HOSTED_PAGE",
+          "after_completion_url": null,
+          "after_completion_message": "Thank you for your order.",
+          "custom_fields_schema": [
+            {
+              "key": "order_note",
+              "label": "Order note",
+              "type": "TEXT",
+              "required": false,
+              "placeholder": "Gift wrap, delivery time…"
+            }
+          ],
+          "custom_fields_values": {
+            "order_note": "Leave at the door"
+          },
+          "payer_name": "AYSE YILMAZ",
+          "payer_email": "ayse@example.com",
+          "payer_phone": null,
+          "payer_ip_address": "203.0.113.7",
+          "payer_user_agent": "Mozilla/5.0",
+          "payer_locale": "tr-TR",
+          "billing_address": null
+        }
+      },
+      "400": {
+        "message": "Request body is not valid JSON",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Request body is not valid JSON",
+          "details": {
+            "position": 17
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to confirm checkout session",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to confirm checkout session",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Checkout session not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Checkout session not found",
+          "details": {}
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "payment_method must hold the card data (data)",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "payment_method must hold the card data (data)",
+          "details": {
+            "field": "payment_method"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "completed": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "checkout_session",
+            "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "payment_link_id": null,
+            "business_logo_url": "https://shop.example/logo.png",
+            "business_name": "Acme Store",
+            "customer_input_preset": null,
+            "status": "COMPLETED",
+            "currency": "USD",
+            "amount_mode": "FIXED",
+            "fixed_amount": "125.00",
+            "customer_input_min": null,
+            "customer_input_max": null,
+            "customer_entered_amount": null,
+            "final_amount": "125.00",
+            "collect_address": "NONE",
+            "collect_name": true,
+            "collect_phone": false,
+            "after_completion_type": "HOSTED_PAGE",
+            "after_completion_url": null,
+            "after_completion_message": "Thank you for your order.",
+            "custom_fields_schema": [
+              {
+                "key": "order_note",
+                "label": "Order note",
+                "type": "TEXT",
+                "required": false,
+                "placeholder": "Gift wrap, delivery time…"
+              }
+            ],
+            "custom_fields_values": {
+              "order_note": "Leave at the door"
+            },
+            "payer_name": "AYSE YILMAZ",
+            "payer_email": "ayse@example.com",
+            "payer_phone": null,
+            "payer_ip_address": "203.0.113.7",
+            "payer_user_agent": "Mozilla/5.0",
+            "payer_locale": "tr-TR",
+            "billing_address": null
+          }
+        }
+      },
+      "400": {
+        "malformedJson": {
+          "message": "Request body is not valid JSON",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Request body is not valid JSON",
+            "details": {
+              "position": 17
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to confirm checkout session",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to confirm checkout session",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "checkoutSessionNotFound": {
+          "message": "Checkout session not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Checkout session not found",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidPaymentMethod": {
+          "message": "payment_method must hold the card data (data)",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "payment_method must hold the card data (data)",
+            "details": {
+              "field": "payment_method"
+            }
+          }
+        },
+        "notConfirmable": {
+          "message": "Checkout session cs_5Tg8Hj1Kl4Zx7Cv0 is COMPLETED and cannot be confirmed",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "Checkout session cs_5Tg8Hj1Kl4Zx7Cv0 is COMPLETED and cannot be confirmed",
+            "details": {
+              "id": "cs_5Tg8Hj1Kl4Zx7Cv0",
+              "status": "COMPLETED"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {
+      "card": {
+        "payment_method": {
+          "type": null,
+          "data": {
+            "name": "AYSE YILMAZ",
+            "pan": "4111111111111111",
+            "month": "12",
+            "year": "30",
+            "cvv": "123"
+          }
+        },
+        "payer": {
+          "email": "ayse@example.com",
+          "shipping_same_as_billing": false
+        },
+        "payer_identity": {
+          "ip_address": "203.0.113.7",
+          "user_agent": "Mozilla/5.0"
+        }
+      }
+    }
+  },
+  "GET /routing-plans/": {
+    "operationId": "listRoutingPlans",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": [
+          {
+            "object": "routing_plan",
+            "id": "rp_6Gh9Jk2Lm5Np8Qr1",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "payment_id": "pay_7Hs2Kq9LmP4xR1tV",
+            "request_id": "req_2Fg5Hj8Kl1Zx4Cv7",
+            "trace_id": "trc_8Mn1Bv4Cx7Za0Sd3",
+            "current_index": 0,
+            "routing_origin": "MERCHANT_DIRECT",
+            "candidates": [
+              "ppc_5Rt8Yu1Io4Pa7Sd0"
+            ],
+            "metadata": {},
+            "created_at": "2026-11-26T09:30:00Z",
+            "updated_at": "2026-11-26T09:31:12Z"
+          }
+        ],
+        "total": 1,
+        "page": 1,
+        "limit": 10,
+        "pages": 1
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to list routing plans",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to list routing plans",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Account not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Account not found",
+          "details": {
+            "account_id": "acct_1PqR7sT2uV3wX4yZ"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "page must be greater than 0",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "page must be greater than 0",
+          "details": {
+            "field": "page"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "page": {
+          "message": "success",
+          "success": true,
+          "data": [
+            {
+              "object": "routing_plan",
+              "id": "rp_6Gh9Jk2Lm5Np8Qr1",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "payment_id": "pay_7Hs2Kq9LmP4xR1tV",
+              "request_id": "req_2Fg5Hj8Kl1Zx4Cv7",
+              "trace_id": "trc_8Mn1Bv4Cx7Za0Sd3",
+              "current_index": 0,
+              "routing_origin": "MERCHANT_DIRECT",
+              "candidates": [
+                "ppc_5Rt8Yu1Io4Pa7Sd0"
+              ],
+              "metadata": {},
+              "created_at": "2026-11-26T09:30:00Z",
+              "updated_at": "2026-11-26T09:31:12Z"
+            }
+          ],
+          "total": 1,
+          "page": 1,
+          "limit": 10,
+          "pages": 1
+        },
+        "whole": {
+          "message": "success",
+          "success": true,
+          "data": [
+            {
+              "object": "routing_plan",
+              "id": "rp_6Gh9Jk2Lm5Np8Qr1",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "payment_id": "pay_7Hs2Kq9LmP4xR1tV",
+              "request_id": "req_2Fg5Hj8Kl1Zx4Cv7",
+              "trace_id": "trc_8Mn1Bv4Cx7Za0Sd3",
+              "current_index": 0,
+              "routing_origin": "MERCHANT_DIRECT",
+              "candidates": [
+                "ppc_5Rt8Yu1Io4Pa7Sd0"
+              ],
+              "metadata": {},
+              "created_at": "2026-11-26T09:30:00Z",
+              "updated_at": "2026-11-26T09:31:12Z"
+            },
+            {
+              "object": "routing_plan",
+              "id": "rp_0Qw3Er6Ty9Ui2Op5",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "payment_id": "pay_7Hs2Kq9LmP4xR1tV",
+              "request_id": null,
+              "trace_id": null,
+              "current_index": 1,
+              "routing_origin": "MERCHANT_DIRECT",
+              "candidates": [
+                "ppc_5Rt8Yu1Io4Pa7Sd0",
+                "ppc_1Zx4Cv7Bn0Mq3We6"
+              ],
+              "metadata": null,
+              "created_at": "2026-11-25T10:00:00Z",
+              "updated_at": "2026-11-25T10:00:09Z"
+            }
+          ]
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to list routing plans",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to list routing plans",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "accountNotFound": {
+          "message": "Account not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Account not found",
+            "details": {
+              "account_id": "acct_1PqR7sT2uV3wX4yZ"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidPage": {
+          "message": "page must be greater than 0",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "page must be greater than 0",
+            "details": {
+              "field": "page"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "GET /routing-plans/{id}": {
+    "operationId": "getRoutingPlan",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "routing_plan",
+          "id": "rp_6Gh9Jk2Lm5Np8Qr1",
+          "account_id": "acct_1PqR7sT2uV3wX4yZ",
+          "payment_id": "pay_7Hs2Kq9LmP4xR1tV",
+          "request_id": "req_2Fg5Hj8Kl1Zx4Cv7",
+          "trace_id": "trc_8Mn1Bv4Cx7Za0Sd3",
+          "current_index": 0,
+          "routing_origin": "MERCHANT_DIRECT",
+          "candidates": [
+            "ppc_5Rt8Yu1Io4Pa7Sd0"
+          ],
+          "metadata": {},
+          "created_at": "2026-11-26T09:30:00Z",
+          "updated_at": "2026-11-26T09:31:12Z",
+          "attempts": [
+            {
+              "charge_id": "ch_3Kd8Lm2Np5Qr7Tv9"
+            }
+          ],
+          "charges": [
+            {
+              "object": "charge",
+              "id": "ch_3Kd8Lm2Np5Qr7Tv9",
+              "payment_id": "pay_7Hs2Kq9LmP4xR1tV",
+              "payment_method_id": "pm_4Tw7Yz0Ab3Cd6Ef9",
+              "customer_id": "cus_2Bc5Df8Gh1Jk4Lm7",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "status": "SUCCEEDED",
+              "amount": 12500,
+              "authorized_amount": 12500,
+              "captured_amount": 12500,
+              "refunded_amount": 0,
+              "currency": "USD",
+              "installments": 1,
+              "security": {
+                "three_d_secure": true
+              },
+              "transaction": {},
+              "exchanges": [],
+              "details": {},
+              "performance": {
+                "duration": 842
+              },
+              "metadata": {
+                "order_id": "ord_1042"
+              },
+              "routing_plan_id": "rp_6Gh9Jk2Lm5Np8Qr1",
+              "routing_origin": "MERCHANT_DIRECT",
+              "attempt_no": 1,
+              "payment_provider_id": "prov_1Xy2Zw3Vu4Ts5Rq6",
+              "payment_provider_method_id": "ppm_9Po8Iu7Yt6Re5Wq4",
+              "payment_provider_config_snapshot": {},
+              "created_at": "2026-11-26T09:30:00Z",
+              "updated_at": "2026-11-26T09:31:12Z"
+            }
+          ],
+          "payment": {
+            "object": "payment",
+            "id": "pay_7Hs2Kq9LmP4xR1tV",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "customer_id": "cus_2Bc5Df8Gh1Jk4Lm7",
+            "amount": 12500,
+            "currency": "USD",
+            "status": "SUCCEEDED",
+            "metadata": {
+              "order_id": "ord_1042"
+            },
+            "created_at": "2026-11-26T09:30:00Z",
+            "updated_at": "2026-11-26T09:31:12Z",
+            "checkout_session_id": null,
+            "installments": 1,
+            "routing_origin": "MERCHANT_DIRECT"
+          }
+        }
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to get routing plan",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to get routing plan",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Routing_plan not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Routing_plan not found",
+          "details": {
+            "id": "rp_6Gh9Jk2Lm5Np8Qr1"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "include_charges must be true or false",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "include_charges must be true or false",
+          "details": {
+            "field": "include_charges"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "plan": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "routing_plan",
+            "id": "rp_6Gh9Jk2Lm5Np8Qr1",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "payment_id": "pay_7Hs2Kq9LmP4xR1tV",
+            "request_id": "req_2Fg5Hj8Kl1Zx4Cv7",
+            "trace_id": "trc_8Mn1Bv4Cx7Za0Sd3",
+            "current_index": 0,
+            "routing_origin": "MERCHANT_DIRECT",
+            "candidates": [
+              "ppc_5Rt8Yu1Io4Pa7Sd0"
+            ],
+            "metadata": {},
+            "created_at": "2026-11-26T09:30:00Z",
+            "updated_at": "2026-11-26T09:31:12Z",
+            "attempts": [
+              {
+                "charge_id": "ch_3Kd8Lm2Np5Qr7Tv9"
+              }
+            ],
+            "charges": [
+              {
+                "object": "charge",
+                "id": "ch_3Kd8Lm2Np5Qr7Tv9",
+                "payment_id": "pay_7Hs2Kq9LmP4xR1tV",
+                "payment_method_id": "pm_4Tw7Yz0Ab3Cd6Ef9",
+                "customer_id": "cus_2Bc5Df8Gh1Jk4Lm7",
+                "account_id": "acct_1PqR7sT2uV3wX4yZ",
+                "status": "SUCCEEDED",
+                "amount": 12500,
+                "authorized_amount": 12500,
+                "captured_amount": 12500,
+                "refunded_amount": 0,
+                "currency": "USD",
+                "installments": 1,
+                "security": {
+                  "three_d_secure": true
+                },
+                "transaction": {},
+                "exchanges": [],
+                "details": {},
+                "performance": {
+                  "duration": 842
+                },
+                "metadata": {
+                  "order_id": "ord_1042"
+                },
+                "routing_plan_id": "rp_6Gh9Jk2Lm5Np8Qr1",
+                "routing_origin": "MERCHANT_DIRECT",
+                "attempt_no": 1,
+                "payment_provider_id": "prov_1Xy2Zw3Vu4Ts5Rq6",
+                "payment_provider_method_id": "ppm_9Po8Iu7Yt6Re5Wq4",
+                "payment_provider_config_snapshot": {},
+                "created_at": "2026-11-26T09:30:00Z",
+                "updated_at": "2026-11-26T09:31:12Z"
+              }
+            ],
+            "payment": {
+              "object": "payment",
+              "id": "pay_7Hs2Kq9LmP4xR1tV",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "customer_id": "cus_2Bc5Df8Gh1Jk4Lm7",
+              "amount": 12500,
+              "currency": "USD",
+              "status": "SUCCEEDED",
+              "metadata": {
+                "order_id": "ord_1042"
+              },
+              "created_at": "2026-11-26T09:30:00Z",
+              "updated_at": "2026-11-26T09:31:12Z",
+              "checkout_session_id": null,
+              "installments": 1,
+              "routing_origin": "MERCHANT_DIRECT"
+            }
+          }
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to get routing plan",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to get routing plan",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "routingPlanNotFound": {
+          "message": "Routing_plan not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Routing_plan not found",
+            "details": {
+              "id": "rp_6Gh9Jk2Lm5Np8Qr1"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidIncludeCharges": {
+          "message": "include_charges must be true or false",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "include_charges must be true or false",
+            "details": {
+              "field": "include_charges"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "GET /notifications/account": {
+    "operationId": "listAccountNotifications",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": [
+          {
+            "object": "notification",
+            "id": "ntf_4Kl7Zx0Cv3Bn6Mq9",
+            "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "type": "payment.succeeded",
+            "details": {
+              "payment_id": "pay_7Hs2Kq9LmP4xR1tV"
+            },
+            "account": {
+              "object": "account",
+              "id": "acct_1PqR7sT2uV3wX4yZ",
+              "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+              "workspace_id": "wks_3Df6Gh9Jk1Lm4Np7",
+              "name": "Acme Store",
+              "country": "US",
+              "prod_account_id": null,
+              "timezone": "Europe/Istanbul",
+              "settings": [],
+              "currency": "USD",
+              "deleted": false,
+              "created_at": "2026-10-01T08:00:00Z",
+              "updated_at": "2026-11-20T12:00:00Z",
+              "metadata": {
+                "team": "platform"
+              }
+            },
+            "archived_at": null
+          }
+        ]
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to list account notifications",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to list account notifications",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Account not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Account not found",
+          "details": {
+            "account_id": "acct_1PqR7sT2uV3wX4yZ"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "account_id must not be blank",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "account_id must not be blank",
+          "details": {
+            "field": "account_id"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "notifications": {
+          "message": "success",
+          "success": true,
+          "data": [
+            {
+              "object": "notification",
+              "id": "ntf_4Kl7Zx0Cv3Bn6Mq9",
+              "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "type": "payment.succeeded",
+              "details": {
+                "payment_id": "pay_7Hs2Kq9LmP4xR1tV"
+              },
+              "account": {
+                "object": "account",
+                "id": "acct_1PqR7sT2uV3wX4yZ",
+                "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+                "workspace_id": "wks_3Df6Gh9Jk1Lm4Np7",
+                "name": "Acme Store",
+                "country": "US",
+                "prod_account_id": null,
+                "timezone": "Europe/Istanbul",
+                "settings": [],
+                "currency": "USD",
+                "deleted": false,
+                "created_at": "2026-10-01T08:00:00Z",
+                "updated_at": "2026-11-20T12:00:00Z",
+                "metadata": {
+                  "team": "platform"
+                }
+              },
+              "archived_at": null
+            }
+          ]
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to list account notifications",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to list account notifications",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "accountNotFound": {
+          "message": "Account not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Account not found",
+            "details": {
+              "account_id": "acct_1PqR7sT2uV3wX4yZ"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidAccountId": {
+          "message": "account_id must not be blank",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "account_id must not be blank",
+            "details": {
+              "field": "account_id"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "POST /notifications/{id}/archive": {
+    "operationId": "archiveNotification",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "notification",
+          "id": "ntf_4Kl7Zx0Cv3Bn6Mq9",
+          "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+          "account_id": "acct_1PqR7sT2uV3wX4yZ",
+          "type": "payment.succeeded",
+          "details": {
+            "payment_id": "pay_7Hs2Kq9LmP4xR1tV"
+          },
+          "account": {
+            "object": "account",
+            "id": "acct_1PqR7sT2uV3wX4yZ",
+            "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+            "workspace_id": "wks_3Df6Gh9Jk1Lm4Np7",
+            "name": "Acme Store",
+            "country": "US",
+            "prod_account_id": null,
+            "timezone": "Europe/Istanbul",
+            "settings": [],
+            "currency": "USD",
+            "deleted": false,
+            "created_at": "2026-10-01T08:00:00Z",
+            "updated_at": "2026-11-20T12:00:00Z",
+            "metadata": {
+              "team": "platform"
+            }
+          },
+          "archived_at": "2026-11-27T10:00:00Z"
+        }
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to archive notification",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to archive notification",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Notification not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Notification not found",
+          "details": {
+            "id": "ntf_4Kl7Zx0Cv3Bn6Mq9"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "id must name a notification of the actor",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "id must name a notification of the actor",
+          "details": {
+            "field": "id"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "archived": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "notification",
+            "id": "ntf_4Kl7Zx0Cv3Bn6Mq9",
+            "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "type": "payment.succeeded",
+            "details": {
+              "payment_id": "pay_7Hs2Kq9LmP4xR1tV"
+            },
+            "account": {
+              "object": "account",
+              "id": "acct_1PqR7sT2uV3wX4yZ",
+              "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+              "workspace_id": "wks_3Df6Gh9Jk1Lm4Np7",
+              "name": "Acme Store",
+              "country": "US",
+              "prod_account_id": null,
+              "timezone": "Europe/Istanbul",
+              "settings": [],
+              "currency": "USD",
+              "deleted": false,
+              "created_at": "2026-10-01T08:00:00Z",
+              "updated_at": "2026-11-20T12:00:00Z",
+              "metadata": {
+                "team": "platform"
+              }
+            },
+            "archived_at": "2026-11-27T10:00:00Z"
+          }
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to archive notification",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to archive notification",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "notificationNotFound": {
+          "message": "Notification not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Notification not found",
+            "details": {
+              "id": "ntf_4Kl7Zx0Cv3Bn6Mq9"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidId": {
+          "message": "id must name a notification of the actor",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "id must name a notification of the actor",
+            "details": {
+              "field": "id"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "POST /notifications/{id}/unarchive": {
+    "operationId": "unarchiveNotification",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "notification",
+          "id": "ntf_4Kl7Zx0Cv3Bn6Mq9",
+          "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+          "account_id": "acct_1PqR7sT2uV3wX4yZ",
+          "type": "payment.succeeded",
+          "details": {
+            "payment_id": "pay_7Hs2Kq9LmP4xR1tV"
+          },
+          "account": {
+            "object": "account",
+            "id": "acct_1PqR7sT2uV3wX4yZ",
+            "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+            "workspace_id": "wks_3Df6Gh9Jk1Lm4Np7",
+            "name": "Acme Store",
+            "country": "US",
+            "prod_account_id": null,
+            "timezone": "Europe/Istanbul",
+            "settings": [],
+            "currency": "USD",
+            "deleted": false,
+            "created_at": "2026-10-01T08:00:00Z",
+            "updated_at": "2026-11-20T12:00:00Z",
+            "metadata": {
+              "team": "platform"
+            }
+          },
+          "archived_at": null
+        }
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to unarchive notification",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to unarchive notification",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Notification not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Notification not found",
+          "details": {
+            "id": "ntf_4Kl7Zx0Cv3Bn6Mq9"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "id must name a notification of the actor",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "id must name a notification of the actor",
+          "details": {
+            "field": "id"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "unarchived": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "notification",
+            "id": "ntf_4Kl7Zx0Cv3Bn6Mq9",
+            "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "type": "payment.succeeded",
+            "details": {
+              "payment_id": "pay_7Hs2Kq9LmP4xR1tV"
+            },
+            "account": {
+              "object": "account",
+              "id": "acct_1PqR7sT2uV3wX4yZ",
+              "user_id": "usr_5Gh8Jk2Lm4Np6Qr8",
+              "workspace_id": "wks_3Df6Gh9Jk1Lm4Np7",
+              "name": "Acme Store",
+              "country": "US",
+              "prod_account_id": null,
+              "timezone": "Europe/Istanbul",
+              "settings": [],
+              "currency": "USD",
+              "deleted": false,
+              "created_at": "2026-10-01T08:00:00Z",
+              "updated_at": "2026-11-20T12:00:00Z",
+              "metadata": {
+                "team": "platform"
+              }
+            },
+            "archived_at": null
+          }
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to unarchive notification",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to unarchive notification",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "notificationNotFound": {
+          "message": "Notification not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Notification not found",
+            "details": {
+              "id": "ntf_4Kl7Zx0Cv3Bn6Mq9"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidId": {
+          "message": "id must name a notification of the actor",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "id must name a notification of the actor",
+            "details": {
+              "field": "id"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "GET /one-time-links/{token}": {
+    "operationId": "consumeOneTimeLink",
+    "bodyRequired": false,
+    "statuses": {
+      "200": "string",
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to consume one-time link",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to consume one-time link",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "One-time link not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "One-time link not found",
+          "details": {
+            "token": "otl_8Vb1Nm4Qw7Er0Ty3"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "token must be a one-time link that was not consumed",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "token must be a one-time link that was not consumed",
+          "details": {
+            "field": "token"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "text": "string"
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to consume one-time link",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to consume one-time link",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "oneTimeLinkNotFound": {
+          "message": "One-time link not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "One-time link not found",
+            "details": {
+              "token": "otl_8Vb1Nm4Qw7Er0Ty3"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidToken": {
+          "message": "token must be a one-time link that was not consumed",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "token must be a one-time link that was not consumed",
+            "details": {
+              "field": "token"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "GET /payment-providers/{id}": {
+    "operationId": "getPaymentProvider",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "payment_provider",
+          "id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+          "name": "Sandbox Card Provider",
+          "identifier": "sandbox_card",
+          "schemas": {},
+          "country": "TR",
+          "is_global": false,
+          "methods": [
+            {
+              "object": "payment_provider_method",
+              "id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+              "name": "Visa credit",
+              "category": "CARD",
+              "type": "CREDIT_CARD",
+              "network": "VISA",
+              "installments_supported": true,
+              "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+              "txn_mappings": [
+                {
+                  "object": "payment_provider_method_txn_mapping",
+                  "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                  "strategy": "SDK",
+                  "strategy_identifier": "sandbox.card",
+                  "type": "PAYMENT",
+                  "capabilities": null
+                }
+              ],
+              "charges": []
+            }
+          ]
+        }
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to get payment provider",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to get payment provider",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Payment provider not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Payment provider not found",
+          "details": {
+            "id": "prov_7Kx2Lm9Qp4Rs1Tv6"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "id must be a payment provider id",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "id must be a payment provider id",
+          "details": {
+            "field": "id"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "provider": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "payment_provider",
+            "id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+            "name": "Sandbox Card Provider",
+            "identifier": "sandbox_card",
+            "schemas": {},
+            "country": "TR",
+            "is_global": false,
+            "methods": [
+              {
+                "object": "payment_provider_method",
+                "id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                "name": "Visa credit",
+                "category": "CARD",
+                "type": "CREDIT_CARD",
+                "network": "VISA",
+                "installments_supported": true,
+                "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+                "txn_mappings": [
+                  {
+                    "object": "payment_provider_method_txn_mapping",
+                    "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                    "strategy": "SDK",
+                    "strategy_identifier": "sandbox.card",
+                    "type": "PAYMENT",
+                    "capabilities": null
+                  }
+                ],
+                "charges": []
+              }
+            ]
+          }
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to get payment provider",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to get payment provider",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "paymentProviderNotFound": {
+          "message": "Payment provider not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Payment provider not found",
+            "details": {
+              "id": "prov_7Kx2Lm9Qp4Rs1Tv6"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidId": {
+          "message": "id must be a payment provider id",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "id must be a payment provider id",
+            "details": {
+              "field": "id"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "PUT /payment-providers/{id}": {
+    "operationId": "updatePaymentProvider",
+    "bodyRequired": true,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "payment_provider",
+          "id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+          "name": "Sandbox Card Provider",
+          "identifier": "sandbox_card",
+          "schemas": {},
+          "country": "TR",
+          "is_global": false,
+          "methods": [
+            {
+              "object": "payment_provider_method",
+              "id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+              "name": "Visa credit",
+              "category": "CARD",
+              "type": "CREDIT_CARD",
+              "network": "VISA",
+              "installments_supported": true,
+              "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+              "txn_mappings": [
+                {
+                  "object": "payment_provider_method_txn_mapping",
+                  "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                  "strategy": "SDK",
+                  "strategy_identifier": "sandbox.card",
+                  "type": "PAYMENT",
+                  "capabilities": null
+                }
+              ],
+              "charges": []
+            }
+          ]
+        }
+      },
+      "400": {
+        "message": "Request body is not valid JSON",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Request body is not valid JSON",
+          "details": {
+            "position": 17
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to update payment provider",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to update payment provider",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Payment provider not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Payment provider not found",
+          "details": {
+            "id": "prov_7Kx2Lm9Qp4Rs1Tv6"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "is_global must be true or false",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "is_global must be true or false",
+          "details": {
+            "field": "is_global"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "provider": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "payment_provider",
+            "id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+            "name": "Sandbox Card Provider",
+            "identifier": "sandbox_card",
+            "schemas": {},
+            "country": "TR",
+            "is_global": false,
+            "methods": [
+              {
+                "object": "payment_provider_method",
+                "id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                "name": "Visa credit",
+                "category": "CARD",
+                "type": "CREDIT_CARD",
+                "network": "VISA",
+                "installments_supported": true,
+                "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+                "txn_mappings": [
+                  {
+                    "object": "payment_provider_method_txn_mapping",
+                    "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                    "strategy": "SDK",
+                    "strategy_identifier": "sandbox.card",
+                    "type": "PAYMENT",
+                    "capabilities": null
+                  }
+                ],
+                "charges": []
+              }
+            ]
+          }
+        }
+      },
+      "400": {
+        "malformedJson": {
+          "message": "Request body is not valid JSON",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Request body is not valid JSON",
+            "details": {
+              "position": 17
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to update payment provider",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to update payment provider",
+            "details": {}
+          }
+        },
+        "notSystemActor": {
+          "message": "Only the system actor may update a payment provider",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Only the system actor may update a payment provider",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "paymentProviderNotFound": {
+          "message": "Payment provider not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Payment provider not found",
+            "details": {
+              "id": "prov_7Kx2Lm9Qp4Rs1Tv6"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidIsGlobal": {
+          "message": "is_global must be true or false",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "is_global must be true or false",
+            "details": {
+              "field": "is_global"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {
+      "rename": {
+        "name": "Sandbox Card Provider",
+        "is_global": true
+      },
+      "seedExample": {
+        "name": "string",
+        "identifier": "string",
+        "is_global": true,
+        "country": "string"
+      }
+    }
+  },
+  "GET /payment-provider-methods/{id}": {
+    "operationId": "getPaymentProviderMethod",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "payment_provider_method",
+          "id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+          "name": "Visa credit",
+          "category": "CARD",
+          "type": "CREDIT_CARD",
+          "network": "VISA",
+          "installments_supported": true,
+          "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+          "txn_mappings": [
+            {
+              "object": "payment_provider_method_txn_mapping",
+              "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+              "strategy": "SDK",
+              "strategy_identifier": "sandbox.card",
+              "type": "PAYMENT",
+              "capabilities": null
+            }
+          ],
+          "charges": []
+        }
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to get payment provider method",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to get payment provider method",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Payment provider method not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Payment provider method not found",
+          "details": {
+            "id": "ppm_3Dg8Hj2Kl5Mn9Pq4"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "sandbox_mode must be true or false",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "sandbox_mode must be true or false",
+          "details": {
+            "field": "sandbox_mode"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "visaCredit": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "payment_provider_method",
+            "id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+            "name": "Visa credit",
+            "category": "CARD",
+            "type": "CREDIT_CARD",
+            "network": "VISA",
+            "installments_supported": true,
+            "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+            "txn_mappings": [
+              {
+                "object": "payment_provider_method_txn_mapping",
+                "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                "strategy": "SDK",
+                "strategy_identifier": "sandbox.card",
+                "type": "PAYMENT",
+                "capabilities": null
+              }
+            ],
+            "charges": []
+          }
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to get payment provider method",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to get payment provider method",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "paymentProviderMethodNotFound": {
+          "message": "Payment provider method not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Payment provider method not found",
+            "details": {
+              "id": "ppm_3Dg8Hj2Kl5Mn9Pq4"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidSandboxMode": {
+          "message": "sandbox_mode must be true or false",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "sandbox_mode must be true or false",
+            "details": {
+              "field": "sandbox_mode"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "GET /payment-provider-configs/": {
+    "operationId": "listPaymentProviderConfigs",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": [
+          {
+            "object": "payment_provider_config",
+            "id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "name": "Sandbox cards",
+            "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+            "credentials": null,
+            "merchant_capabilities": {
+              "allowed_currencies": "*",
+              "allowed_payment_methods": "*"
+            },
+            "deleted": false,
+            "created_at": "2026-11-20T08:00:00Z",
+            "updated_at": "2026-11-26T09:30:00Z",
+            "fees": [
+              {
+                "object": "payment_provider_config_fee",
+                "id": "fee_6Gh9Jk2Lm5Np8Qr1",
+                "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+                "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                "installment_count": 1,
+                "volume_fee": 2.5,
+                "fixed_fee_currency": "TRY",
+                "fixed_fee": 25,
+                "created_at": "2026-11-20T08:00:00Z",
+                "updated_at": "2026-11-26T09:30:00Z"
+              }
+            ],
+            "routing_rules": [
+              {
+                "object": "payment_provider_config_routing_rule",
+                "id": "rule_2St5Uv8Wx1Yz4Ab7",
+                "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+                "conditions": {
+                  "currencies": [
+                    "TRY"
+                  ]
+                },
+                "created_at": "2026-11-26T09:30:00Z",
+                "updated_at": "2026-11-26T09:30:00Z"
+              }
+            ]
+          }
+        ],
+        "total": 1,
+        "page": 1,
+        "limit": 10,
+        "pages": 1
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to list payment provider configs",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to list payment provider configs",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Account not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Account not found",
+          "details": {
+            "account_id": "acct_1PqR7sT2uV3wX4yZ"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "limit must be greater than 0",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "limit must be greater than 0",
+          "details": {
+            "field": "limit"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "page": {
+          "message": "success",
+          "success": true,
+          "data": [
+            {
+              "object": "payment_provider_config",
+              "id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+              "account_id": "acct_1PqR7sT2uV3wX4yZ",
+              "name": "Sandbox cards",
+              "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+              "credentials": null,
+              "merchant_capabilities": {
+                "allowed_currencies": "*",
+                "allowed_payment_methods": "*"
+              },
+              "deleted": false,
+              "created_at": "2026-11-20T08:00:00Z",
+              "updated_at": "2026-11-26T09:30:00Z",
+              "fees": [
+                {
+                  "object": "payment_provider_config_fee",
+                  "id": "fee_6Gh9Jk2Lm5Np8Qr1",
+                  "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+                  "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+                  "installment_count": 1,
+                  "volume_fee": 2.5,
+                  "fixed_fee_currency": "TRY",
+                  "fixed_fee": 25,
+                  "created_at": "2026-11-20T08:00:00Z",
+                  "updated_at": "2026-11-26T09:30:00Z"
+                }
+              ],
+              "routing_rules": [
+                {
+                  "object": "payment_provider_config_routing_rule",
+                  "id": "rule_2St5Uv8Wx1Yz4Ab7",
+                  "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+                  "conditions": {
+                    "currencies": [
+                      "TRY"
+                    ]
+                  },
+                  "created_at": "2026-11-26T09:30:00Z",
+                  "updated_at": "2026-11-26T09:30:00Z"
+                }
+              ]
+            }
+          ],
+          "total": 1,
+          "page": 1,
+          "limit": 10,
+          "pages": 1
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to list payment provider configs",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to list payment provider configs",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "accountNotFound": {
+          "message": "Account not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Account not found",
+            "details": {
+              "account_id": "acct_1PqR7sT2uV3wX4yZ"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidLimit": {
+          "message": "limit must be greater than 0",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "limit must be greater than 0",
+            "details": {
+              "field": "limit"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "POST /payment-provider-configs/": {
+    "operationId": "createPaymentProviderConfig",
+    "bodyRequired": true,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "payment_provider_config",
+          "id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+          "account_id": "acct_1PqR7sT2uV3wX4yZ",
+          "name": "Sandbox cards",
+          "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+          "credentials": null,
+          "merchant_capabilities": {
+            "allowed_currencies": "*",
+            "allowed_payment_methods": "*"
+          },
+          "deleted": false,
+          "created_at": "2026-11-26T09:30:00Z",
+          "updated_at": "2026-11-26T09:30:00Z",
+          "fees": [],
+          "routing_rules": []
+        }
+      },
+      "201": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "payment_provider_config",
+          "id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+          "account_id": "acct_1PqR7sT2uV3wX4yZ",
+          "name": "Sandbox cards",
+          "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+          "credentials": null,
+          "merchant_capabilities": {
+            "allowed_currencies": "*",
+            "allowed_payment_methods": "*"
+          },
+          "deleted": false,
+          "created_at": "2026-11-26T09:30:00Z",
+          "updated_at": "2026-11-26T09:30:00Z",
+          "fees": [],
+          "routing_rules": []
+        }
+      },
+      "400": {
+        "message": "Request body is not valid JSON",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Request body is not valid JSON",
+          "details": {
+            "position": 17
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to create payment provider config",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to create payment provider config",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Payment provider not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Payment provider not found",
+          "details": {
+            "provider_identifier": "sandbox_card"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "provider_identifier must be the identifier of a catalogue provider",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "provider_identifier must be the identifier of a catalogue provider",
+          "details": {
+            "field": "provider_identifier"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "created": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "payment_provider_config",
+            "id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "name": "Sandbox cards",
+            "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+            "credentials": null,
+            "merchant_capabilities": {
+              "allowed_currencies": "*",
+              "allowed_payment_methods": "*"
+            },
+            "deleted": false,
+            "created_at": "2026-11-26T09:30:00Z",
+            "updated_at": "2026-11-26T09:30:00Z",
+            "fees": [],
+            "routing_rules": []
+          }
+        }
+      },
+      "201": {
+        "created": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "payment_provider_config",
+            "id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+            "account_id": "acct_1PqR7sT2uV3wX4yZ",
+            "name": "Sandbox cards",
+            "payment_provider_id": "prov_7Kx2Lm9Qp4Rs1Tv6",
+            "credentials": null,
+            "merchant_capabilities": {
+              "allowed_currencies": "*",
+              "allowed_payment_methods": "*"
+            },
+            "deleted": false,
+            "created_at": "2026-11-26T09:30:00Z",
+            "updated_at": "2026-11-26T09:30:00Z",
+            "fees": [],
+            "routing_rules": []
+          }
+        }
+      },
+      "400": {
+        "malformedJson": {
+          "message": "Request body is not valid JSON",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Request body is not valid JSON",
+            "details": {
+              "position": 17
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to create payment provider config",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to create payment provider config",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "paymentProviderNotFound": {
+          "message": "Payment provider not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Payment provider not found",
+            "details": {
+              "provider_identifier": "sandbox_card"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidProviderIdentifier": {
+          "message": "provider_identifier must be the identifier of a catalogue provider",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "provider_identifier must be the identifier of a catalogue provider",
+            "details": {
+              "field": "provider_identifier"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {
+      "sandboxCards": {
+        "name": "Sandbox cards",
+        "provider_identifier": "sandbox_card",
+        "credentials": {
+          "api_key": "sandbox-api-key-4Kf7Hg2Jd9",
+          "secret_key": "sandbox-secret-9Lm5Np1Qr8"
+        },
+        "merchant_capabilities": {
+          "allowed_currencies": "*",
+          "allowed_payment_methods": "*"
+        }
+      },
+      "seedExample": {
+        "name": "unnamed provider config",
+        "provider_identifier": "string",
+        "credentials": {
+          "property1": null,
+          "property2": null
+        },
+        "merchant_capabilities": {
+          "allowed_currencies": "*",
+          "allowed_payment_methods": "*"
+        }
+      }
+    }
+  },
+  "GET /payment-provider-configs/{id}/fees": {
+    "operationId": "listPaymentProviderConfigFees",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": [
+          {
+            "object": "payment_provider_config_fee",
+            "id": "fee_6Gh9Jk2Lm5Np8Qr1",
+            "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+            "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+            "installment_count": 1,
+            "volume_fee": 2.5,
+            "fixed_fee_currency": "TRY",
+            "fixed_fee": 25,
+            "created_at": "2026-11-20T08:00:00Z",
+            "updated_at": "2026-11-26T09:30:00Z"
+          }
+        ]
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to list payment provider config fees",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to list payment provider config fees",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Payment provider config not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Payment provider config not found",
+          "details": {
+            "id": "ppc_5Wx8Yz1Ab4Cd7Ef2"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "id must be a payment provider config id",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "id must be a payment provider config id",
+          "details": {
+            "field": "id"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "fees": {
+          "message": "success",
+          "success": true,
+          "data": [
+            {
+              "object": "payment_provider_config_fee",
+              "id": "fee_6Gh9Jk2Lm5Np8Qr1",
+              "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+              "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+              "installment_count": 1,
+              "volume_fee": 2.5,
+              "fixed_fee_currency": "TRY",
+              "fixed_fee": 25,
+              "created_at": "2026-11-20T08:00:00Z",
+              "updated_at": "2026-11-26T09:30:00Z"
+            }
+          ]
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to list payment provider config fees",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to list payment provider config fees",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "paymentProviderConfigNotFound": {
+          "message": "Payment provider config not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Payment provider config not found",
+            "details": {
+              "id": "ppc_5Wx8Yz1Ab4Cd7Ef2"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidId": {
+          "message": "id must be a payment provider config id",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "id must be a payment provider config id",
+            "details": {
+              "field": "id"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "DELETE /payment-provider-configs/{id}/fees/{feeId}": {
+    "operationId": "deletePaymentProviderConfigFee",
+    "bodyRequired": false,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "deleted": true
+        }
+      },
+      "400": {
+        "message": "Query string could not be read",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Query string could not be read",
+          "details": {
+            "query": "page=%E0%A4%A"
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to delete payment provider config fee",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to delete payment provider config fee",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Fee row not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Fee row not found",
+          "details": {
+            "feeId": "fee_6Gh9Jk2Lm5Np8Qr1"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "feeId must be a fee row id of the config",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "feeId must be a fee row id of the config",
+          "details": {
+            "field": "feeId"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "deleted": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "deleted": true
+          }
+        }
+      },
+      "400": {
+        "malformedQuery": {
+          "message": "Query string could not be read",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Query string could not be read",
+            "details": {
+              "query": "page=%E0%A4%A"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to delete payment provider config fee",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to delete payment provider config fee",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "feeRowNotFound": {
+          "message": "Fee row not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Fee row not found",
+            "details": {
+              "feeId": "fee_6Gh9Jk2Lm5Np8Qr1"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidFeeid": {
+          "message": "feeId must be a fee row id of the config",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "feeId must be a fee row id of the config",
+            "details": {
+              "field": "feeId"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {}
+  },
+  "PATCH /payment-provider-configs/{id}/fees/{feeId}": {
+    "operationId": "updatePaymentProviderConfigFee",
+    "bodyRequired": true,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "payment_provider_config_fee",
+          "id": "fee_6Gh9Jk2Lm5Np8Qr1",
+          "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+          "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+          "installment_count": 1,
+          "volume_fee": 2.5,
+          "fixed_fee_currency": "TRY",
+          "fixed_fee": 25,
+          "created_at": "2026-11-20T08:00:00Z",
+          "updated_at": "2026-11-26T09:30:00Z"
+        }
+      },
+      "400": {
+        "message": "Request body is not valid JSON",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Request body is not valid JSON",
+          "details": {
+            "position": 17
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to update payment provider config fee",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to update payment provider config fee",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Fee row not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Fee row not found",
+          "details": {
+            "feeId": "fee_6Gh9Jk2Lm5Np8Qr1"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "volume_fee must be a number",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "volume_fee must be a number",
+          "details": {
+            "field": "volume_fee"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "updated": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "payment_provider_config_fee",
+            "id": "fee_6Gh9Jk2Lm5Np8Qr1",
+            "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+            "payment_provider_method_id": "ppm_3Dg8Hj2Kl5Mn9Pq4",
+            "installment_count": 1,
+            "volume_fee": 2.5,
+            "fixed_fee_currency": "TRY",
+            "fixed_fee": 25,
+            "created_at": "2026-11-20T08:00:00Z",
+            "updated_at": "2026-11-26T09:30:00Z"
+          }
+        }
+      },
+      "400": {
+        "malformedJson": {
+          "message": "Request body is not valid JSON",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Request body is not valid JSON",
+            "details": {
+              "position": 17
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to update payment provider config fee",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to update payment provider config fee",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "feeRowNotFound": {
+          "message": "Fee row not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Fee row not found",
+            "details": {
+              "feeId": "fee_6Gh9Jk2Lm5Np8Qr1"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidVolumeFee": {
+          "message": "volume_fee must be a number",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "volume_fee must be a number",
+            "details": {
+              "field": "volume_fee"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {
+      "volumeFee": {
+        "volume_fee": 2.5
+      },
+      "nothing": {}
+    }
+  },
+  "POST /payment-provider-configs/{id}/rules": {
+    "operationId": "createPaymentProviderConfigRoutingRule",
+    "bodyRequired": true,
+    "statuses": {
+      "200": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "payment_provider_config_routing_rule",
+          "id": "rule_2St5Uv8Wx1Yz4Ab7",
+          "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+          "conditions": {
+            "currencies": [
+              "TRY"
+            ]
+          },
+          "created_at": "2026-11-26T09:30:00Z",
+          "updated_at": "2026-11-26T09:30:00Z"
+        }
+      },
+      "201": {
+        "message": "success",
+        "success": true,
+        "data": {
+          "object": "payment_provider_config_routing_rule",
+          "id": "rule_2St5Uv8Wx1Yz4Ab7",
+          "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+          "conditions": {
+            "currencies": [
+              "TRY"
+            ]
+          },
+          "created_at": "2026-11-26T09:30:00Z",
+          "updated_at": "2026-11-26T09:30:00Z"
+        }
+      },
+      "400": {
+        "message": "Request body is not valid JSON",
+        "success": false,
+        "error": {
+          "code": 400,
+          "message": "Request body is not valid JSON",
+          "details": {
+            "position": 17
+          }
+        }
+      },
+      "401": {
+        "message": "Invalid or missing bearer token",
+        "success": false,
+        "error": {
+          "code": 401,
+          "message": "Invalid or missing bearer token",
+          "details": {
+            "scheme": "Bearer"
+          }
+        }
+      },
+      "403": {
+        "message": "Not allowed to create routing rule",
+        "success": false,
+        "error": {
+          "code": 403,
+          "message": "Not allowed to create routing rule",
+          "details": {}
+        }
+      },
+      "404": {
+        "message": "Payment provider config not found",
+        "success": false,
+        "error": {
+          "code": 404,
+          "message": "Payment provider config not found",
+          "details": {
+            "id": "ppc_5Wx8Yz1Ab4Cd7Ef2"
+          }
+        }
+      },
+      "409": {
+        "message": "Idempotency-Key already used with a different request",
+        "success": false,
+        "error": {
+          "code": 409,
+          "message": "Idempotency-Key already used with a different request",
+          "details": {
+            "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+          }
+        }
+      },
+      "422": {
+        "message": "conditions must be an object",
+        "success": false,
+        "error": {
+          "code": 422,
+          "message": "conditions must be an object",
+          "details": {
+            "field": "conditions"
+          }
+        }
+      },
+      "429": {
+        "message": "Too many requests",
+        "success": false,
+        "error": {
+          "code": 429,
+          "message": "Too many requests",
+          "details": {
+            "limit": 100
+          }
+        }
+      },
+      "500": {
+        "message": "Internal server error",
+        "success": false,
+        "error": {
+          "code": 500,
+          "message": "Internal server error",
+          "details": {
+            "trace": "0af7651916cd43dd8448eb211c80319c"
+          }
+        }
+      },
+      "default": {
+        "message": "Service unavailable",
+        "success": false,
+        "error": {
+          "code": 503,
+          "message": "Service unavailable",
+          "details": {
+            "retryable": true
+          }
+        }
+      }
+    },
+    "examples": {
+      "200": {
+        "created": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "payment_provider_config_routing_rule",
+            "id": "rule_2St5Uv8Wx1Yz4Ab7",
+            "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+            "conditions": {
+              "currencies": [
+                "TRY"
+              ]
+            },
+            "created_at": "2026-11-26T09:30:00Z",
+            "updated_at": "2026-11-26T09:30:00Z"
+          }
+        }
+      },
+      "201": {
+        "created": {
+          "message": "success",
+          "success": true,
+          "data": {
+            "object": "payment_provider_config_routing_rule",
+            "id": "rule_2St5Uv8Wx1Yz4Ab7",
+            "payment_provider_config_id": "ppc_5Wx8Yz1Ab4Cd7Ef2",
+            "conditions": {
+              "currencies": [
+                "TRY"
+              ]
+            },
+            "created_at": "2026-11-26T09:30:00Z",
+            "updated_at": "2026-11-26T09:30:00Z"
+          }
+        }
+      },
+      "400": {
+        "malformedJson": {
+          "message": "Request body is not valid JSON",
+          "success": false,
+          "error": {
+            "code": 400,
+            "message": "Request body is not valid JSON",
+            "details": {
+              "position": 17
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "401": {
+        "invalidToken": {
+          "message": "Invalid or missing bearer token",
+          "success": false,
+          "error": {
+            "code": 401,
+            "message": "Invalid or missing bearer token",
+            "details": {
+              "scheme": "Bearer"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "403": {
+        "notPermitted": {
+          "message": "Not allowed to create routing rule",
+          "success": false,
+          "error": {
+            "code": 403,
+            "message": "Not allowed to create routing rule",
+            "details": {}
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "404": {
+        "paymentProviderConfigNotFound": {
+          "message": "Payment provider config not found",
+          "success": false,
+          "error": {
+            "code": 404,
+            "message": "Payment provider config not found",
+            "details": {
+              "id": "ppc_5Wx8Yz1Ab4Cd7Ef2"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "409": {
+        "idempotencyConflict": {
+          "message": "Idempotency-Key already used with a different request",
+          "success": false,
+          "error": {
+            "code": 409,
+            "message": "Idempotency-Key already used with a different request",
+            "details": {
+              "idempotency_key": "5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "422": {
+        "invalidConditions": {
+          "message": "conditions must be an object",
+          "success": false,
+          "error": {
+            "code": 422,
+            "message": "conditions must be an object",
+            "details": {
+              "field": "conditions"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "429": {
+        "rateLimited": {
+          "message": "Too many requests",
+          "success": false,
+          "error": {
+            "code": 429,
+            "message": "Too many requests",
+            "details": {
+              "limit": 100
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "500": {
+        "serverError": {
+          "message": "Internal server error",
+          "success": false,
+          "error": {
+            "code": 500,
+            "message": "Internal server error",
+            "details": {
+              "trace": "0af7651916cd43dd8448eb211c80319c"
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      },
+      "default": {
+        "serviceUnavailable": {
+          "message": "Service unavailable",
+          "success": false,
+          "error": {
+            "code": 503,
+            "message": "Service unavailable",
+            "details": {
+              "retryable": true
+            }
+          }
+        },
+        "seedExample": {
+          "message": "string",
+          "success": false,
+          "error": {
+            "code": 0,
+            "message": "string",
+            "details": {
+              "property1": null,
+              "property2": null
+            },
+            "property1": null,
+            "property2": null
+          },
+          "property1": null,
+          "property2": null
+        }
+      }
+    },
+    "requests": {
+      "currencies": {
+        "conditions": {
+          "currencies": [
+            "TRY"
+          ]
+        }
+      },
+      "seedExample": {
+        "conditions": {
+          "property1": null,
+          "property2": null
+        }
+      }
+    }
   }
 };
 
@@ -11171,14 +19781,33 @@ export const methods: Readonly<Record<MockMethodName, string>> = {
   "apiKeys.regenerate": "POST /api-keys/{id}/regenerate",
   "charges.list": "GET /charges/",
   "charges.retrieve": "GET /charges/{id}",
+  "checkoutSessions.confirm": "POST /checkout-sessions/token/{token}/confirm",
+  "checkoutSessions.create": "POST /checkout-sessions/",
+  "checkoutSessions.list": "GET /checkout-sessions/",
+  "checkoutSessions.search": "GET /checkout-sessions/search",
   "customers.addresses.create": "POST /customers/{id}/addresses/",
   "customers.list": "GET /customers/",
   "customers.retrieve": "GET /customers/{id}",
+  "notifications.archive": "POST /notifications/{id}/archive",
+  "notifications.list": "GET /notifications/account",
+  "notifications.unarchive": "POST /notifications/{id}/unarchive",
+  "oneTimeLinks.consume": "GET /one-time-links/{token}",
+  "paymentProviderConfigs.create": "POST /payment-provider-configs/",
+  "paymentProviderConfigs.fees.delete": "DELETE /payment-provider-configs/{id}/fees/{feeId}",
+  "paymentProviderConfigs.fees.list": "GET /payment-provider-configs/{id}/fees",
+  "paymentProviderConfigs.fees.update": "PATCH /payment-provider-configs/{id}/fees/{feeId}",
+  "paymentProviderConfigs.list": "GET /payment-provider-configs/",
+  "paymentProviderConfigs.routingRules.create": "POST /payment-provider-configs/{id}/rules",
+  "paymentProviderMethods.retrieve": "GET /payment-provider-methods/{id}",
+  "paymentProviders.retrieve": "GET /payment-providers/{id}",
+  "paymentProviders.update": "PUT /payment-providers/{id}",
   "payments.confirm": "POST /payments/{id}/confirm",
   "payments.create": "POST /payments/",
   "payments.list": "GET /payments/",
   "payments.retrieve": "GET /payments/{id}",
   "refunds.list": "GET /refunds/",
+  "routingPlans.list": "GET /routing-plans/",
+  "routingPlans.retrieve": "GET /routing-plans/{id}",
   "webhooks.create": "POST /webhooks/",
   "webhooks.list": "GET /webhooks/"
 };
@@ -11209,6 +19838,25 @@ export interface MockExamples {
   createPayment: { "200": "created" | "wrapped"; "201": "created" | "wrapped"; "400": "malformedJson" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "customerNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidAmount" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
   getPayment: { "200": "payment"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "paymentNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidAccountId" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
   confirmPayment: { "200": "requiresAction" | "succeeded" | "declined"; "400": "malformedJson" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "paymentNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidPaymentMethod" | "notConfirmable" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  listCheckoutSessions: { "200": "page"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "accountNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidLimit" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  createCheckoutSession: { "200": "created"; "201": "created"; "400": "malformedJson" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "accountNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidFixedAmount" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  searchCheckoutSessions: { "200": "found"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "accountNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidQ" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  confirmCheckoutSession: { "200": "completed"; "400": "malformedJson" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "checkoutSessionNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidPaymentMethod" | "notConfirmable" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  listRoutingPlans: { "200": "page" | "whole"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "accountNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidPage" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  getRoutingPlan: { "200": "plan"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "routingPlanNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidIncludeCharges" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  listAccountNotifications: { "200": "notifications"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "accountNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidAccountId" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  archiveNotification: { "200": "archived"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "notificationNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidId" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  unarchiveNotification: { "200": "unarchived"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "notificationNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidId" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  consumeOneTimeLink: { "200": "text"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "oneTimeLinkNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidToken" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  getPaymentProvider: { "200": "provider"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "paymentProviderNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidId" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  updatePaymentProvider: { "200": "provider"; "400": "malformedJson" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "notSystemActor" | "seedExample"; "404": "paymentProviderNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidIsGlobal" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  getPaymentProviderMethod: { "200": "visaCredit"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "paymentProviderMethodNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidSandboxMode" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  listPaymentProviderConfigs: { "200": "page"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "accountNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidLimit" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  createPaymentProviderConfig: { "200": "created"; "201": "created"; "400": "malformedJson" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "paymentProviderNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidProviderIdentifier" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  listPaymentProviderConfigFees: { "200": "fees"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "paymentProviderConfigNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidId" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  deletePaymentProviderConfigFee: { "200": "deleted"; "400": "malformedQuery" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "feeRowNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidFeeid" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  updatePaymentProviderConfigFee: { "200": "updated"; "400": "malformedJson" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "feeRowNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidVolumeFee" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
+  createPaymentProviderConfigRoutingRule: { "200": "created"; "201": "created"; "400": "malformedJson" | "seedExample"; "401": "invalidToken" | "seedExample"; "403": "notPermitted" | "seedExample"; "404": "paymentProviderConfigNotFound" | "seedExample"; "409": "idempotencyConflict" | "seedExample"; "422": "invalidConditions" | "seedExample"; "429": "rateLimited" | "seedExample"; "500": "serverError" | "seedExample"; "default": "serviceUnavailable" | "seedExample"; };
 }
 
 /** Each method of the client and the operationId it calls. */
@@ -11227,14 +19875,33 @@ export interface MockMethods {
   "apiKeys.regenerate": "regenerateManagedApiKey";
   "charges.list": "listCharges";
   "charges.retrieve": "getCharge";
+  "checkoutSessions.confirm": "confirmCheckoutSession";
+  "checkoutSessions.create": "createCheckoutSession";
+  "checkoutSessions.list": "listCheckoutSessions";
+  "checkoutSessions.search": "searchCheckoutSessions";
   "customers.addresses.create": "createCustomerAddress";
   "customers.list": "listCustomers";
   "customers.retrieve": "getCustomer";
+  "notifications.archive": "archiveNotification";
+  "notifications.list": "listAccountNotifications";
+  "notifications.unarchive": "unarchiveNotification";
+  "oneTimeLinks.consume": "consumeOneTimeLink";
+  "paymentProviderConfigs.create": "createPaymentProviderConfig";
+  "paymentProviderConfigs.fees.delete": "deletePaymentProviderConfigFee";
+  "paymentProviderConfigs.fees.list": "listPaymentProviderConfigFees";
+  "paymentProviderConfigs.fees.update": "updatePaymentProviderConfigFee";
+  "paymentProviderConfigs.list": "listPaymentProviderConfigs";
+  "paymentProviderConfigs.routingRules.create": "createPaymentProviderConfigRoutingRule";
+  "paymentProviderMethods.retrieve": "getPaymentProviderMethod";
+  "paymentProviders.retrieve": "getPaymentProvider";
+  "paymentProviders.update": "updatePaymentProvider";
   "payments.confirm": "confirmPayment";
   "payments.create": "createPayment";
   "payments.list": "listPayments";
   "payments.retrieve": "getPayment";
   "refunds.list": "getRefunds";
+  "routingPlans.list": "listRoutingPlans";
+  "routingPlans.retrieve": "getRoutingPlan";
   "webhooks.create": "postWebhooks";
   "webhooks.list": "getWebhooks";
 }

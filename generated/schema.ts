@@ -17,8 +17,9 @@ export interface paths {
          *     Requires the `account:api:key:read` permission. The pagination numbers (`total`, `page`,
          *     `limit`, `pages`) sit beside `data` at the envelope's top level.
          *
-         *     Error statuses as for Create API key (HSRCPAY's page shows eight error bodies without legible
-         *     status codes), and a `default` response for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -29,9 +30,9 @@ export interface paths {
          *
          *     May return **200** or **201**; both carry the same success envelope.
          *
-         *     The documentation page shows eight error bodies without legible status codes. This document
-         *     declares the eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429,
-         *     500), and a `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -65,6 +66,10 @@ export interface paths {
          *     Not documented: what a second delete of the same key answers. This document assumes 404 (the
          *     key is no longer visible), which the client reads as "already deleted" when it arrives on a
          *     retry after an attempt whose outcome was unknown.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         delete: operations["deleteApiKey"];
         options?: never;
@@ -90,6 +95,10 @@ export interface paths {
          *     Not documented: the status for a regenerate of a custom key. This document assumes 422 (the
          *     request is understood but not applicable to that key); the client surfaces it as
          *     `UnprocessableEntityError`.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         post: operations["regenerateManagedApiKey"];
         delete?: never;
@@ -112,9 +121,9 @@ export interface paths {
          *     in the query, and the operation takes no parameters. The list is not paginated: `data` holds every
          *     account, with no totals beside it.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["listAccounts"];
         put?: never;
@@ -127,9 +136,9 @@ export interface paths {
          *     HSRCPAY's page shows the body only as a curl sample with `name`, `country`, `currency` and
          *     `timezone`; which fields are required is not documented (see the request schema).
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         post: operations["createAccount"];
         delete?: never;
@@ -150,9 +159,9 @@ export interface paths {
          * @description One account by id (`acct_…` or internal id), when the credential may read it. Errors follow the
          *     standard v1 error envelope.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["getAccount"];
         /**
@@ -161,9 +170,9 @@ export interface paths {
          *     PUT as a **partial** update: a field left out keeps its value, so the client sends only the
          *     fields given. Requires `account:account:update` where enforced.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         put: operations["updateAccount"];
         post?: never;
@@ -177,9 +186,9 @@ export interface paths {
          *     `data` included); a second delete of the same account is assumed to answer 404, which the client
          *     reads as "already deleted" when it follows an attempt whose outcome was unknown.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         delete: operations["deleteAccount"];
         options?: never;
@@ -199,9 +208,9 @@ export interface paths {
          * @description Every membership of the account named by `account_id`. Requires `account:account:read`. The list
          *     is not paginated: `data` holds every membership, with no totals beside it.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["listAccountMemberships"];
         put?: never;
@@ -211,9 +220,9 @@ export interface paths {
          *     `workspace_membership_id`, **or** an external one, invited by `email`, never both. `permissions`
          *     defaults to empty. May return **200** or **201** with the same success envelope.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         post: operations["createAccountMembership"];
         delete?: never;
@@ -235,9 +244,9 @@ export interface paths {
          * @description Sets the permission list of a membership. HSRCPAY says it "replaces or patches" the list; this
          *     document assumes the list given replaces the old one.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         put: operations["updateAccountMembership"];
         post?: never;
@@ -260,9 +269,9 @@ export interface paths {
          *     may have several). `account_id` may be left out, and is then inferred from the authenticated actor.
          *     Requires `account:charge:read`.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["listCharges"];
         put?: never;
@@ -286,9 +295,9 @@ export interface paths {
          *     owning account. (HSRCPAY's API-reference index mentions an `include_attempt_details` flag that the
          *     Get charge page does not list; this document follows the page.)
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["getCharge"];
         put?: never;
@@ -311,9 +320,9 @@ export interface paths {
          * @description Every refund of the charge named by `charge_id`. The list is not paginated: `data` holds every
          *     refund, with no totals beside it. HSRCPAY documents no operation that creates or fetches one refund.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["getRefunds"];
         put?: never;
@@ -337,9 +346,9 @@ export interface paths {
          *     not paginated. Each endpoint carries its signing `secret` (HSRCPAY's example shows it): the client
          *     hands it back in the data and masks it everywhere else.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["getWebhooks"];
         put?: never;
@@ -349,9 +358,9 @@ export interface paths {
          *     envelope. The answer carries the endpoint's signing `secret`: store it, since it signs every
          *     delivery (HSRCPAY documents neither the signature header nor the algorithm).
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         post: operations["postWebhooks"];
         delete?: never;
@@ -372,9 +381,9 @@ export interface paths {
          * @description A page of the account's customers (`account_id`, often inferred from the credential when left
          *     out). Set `include_payment_methods=true` to embed each customer's saved payment methods.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["listCustomers"];
         put?: never;
@@ -397,9 +406,9 @@ export interface paths {
          * @description One customer by id, with its addresses; `include_payment_methods=true` embeds its saved payment
          *     methods.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["getCustomer"];
         put?: never;
@@ -424,9 +433,9 @@ export interface paths {
          * @description Appends a billing, shipping or both address to a customer. The answer is the whole customer with
          *     its addresses, the new one included (HSRCPAY's page shows one success body).
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         post: operations["createCustomerAddress"];
         delete?: never;
@@ -448,9 +457,9 @@ export interface paths {
          *     authenticated actor. The boolean `include_*` flags embed charges, routing plans, events or the
          *     customer in each payment; "omit them for minimal payloads" (HSRCPAY's page).
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["listPayments"];
         put?: never;
@@ -465,9 +474,9 @@ export interface paths {
          *     this page), and `data` (the payment itself in the reference example, `{ payment }` in the
          *     payment-flows guide). The client hands back the payment either way.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         post: operations["createPayment"];
         delete?: never;
@@ -489,9 +498,9 @@ export interface paths {
          *     `include_*` expansions as List payments. Read it again after a 3-D Secure redirect: the payer
          *     coming back is not proof of payment.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         get: operations["getPayment"];
         put?: never;
@@ -530,11 +539,515 @@ export interface paths {
          *     card data on the checkout-session confirm. The card number and security code are sent here
          *     and masked everywhere else.
          *
-         *     The page shows eight error bodies without legible status codes: this document declares the
-         *     eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), and a
-         *     `default` response with the same error envelope for any other status.
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
          */
         post: operations["confirmPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkout-sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List checkout sessions
+         * @description A page of the account's checkout sessions ("Paginated checkout sessions for an account",
+         *     HSRCPAY's page). `account_id` may be left out, and is then inferred from the authenticated
+         *     actor (assumed, as HSRCPAY's other lists say). The pagination numbers are not visible on the
+         *     page: they are assumed to be where List charges shows them.
+         *
+         *     HSRCPAY's page is `getCheckout-sessions`; this document names the operation after the client's
+         *     conventions.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["listCheckoutSessions"];
+        put?: never;
+        /**
+         * Create checkout session
+         * @description Opens a hosted checkout session: the amount rules, what the page collects from the payer, and
+         *     what happens after. It starts `PENDING` with a token, which the payer's side confirms with the
+         *     card (Confirm checkout session). Nothing is paid until then.
+         *
+         *     HSRCPAY publishes no reference page for this operation: its checkout-session guide says only
+         *     "Merchant creates session with POST /v1/checkout-sessions (PENDING, token generated)". The path
+         *     is written with the trailing slash of HSRCPAY's other collection paths (assumed); the body is
+         *     built from the CheckoutSession object's fields (see the request schema: every field is an
+         *     assumption), `account_id` is taken in the query as Create payment takes it, the answer is
+         *     assumed to carry the session's `token` (without it the session could not be confirmed), and the
+         *     status may be 200 or 201, as for HSRCPAY's other creates. Every attempt of one create carries
+         *     the same Idempotency-Key, so a retry opens one session.
+         *
+         *     HSRCPAY publishes no page for this operation, so its errors are not shown either: this document
+         *     declares the eight statuses HSRCPAY's SDK guides describe (400, 401, 403, 404, 409, 422, 429,
+         *     500), and a `default` response with the same error envelope for any other status.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        post: operations["createCheckoutSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkout-sessions/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search checkout sessions
+         * @description The account's checkout sessions that match `q` ("Search query", HSRCPAY's page). Both `q` and
+         *     `account_id` are required. What `q` matches (an id, the payer's email or name…) is not
+         *     documented.
+         *
+         *     HSRCPAY's page shows `data` as a list, takes no `page` or `limit` and shows no totals: the
+         *     answer is read as one unpaginated list (assumed), which the client hands back as one page
+         *     holding all of it.
+         *
+         *     HSRCPAY's page is `getCheckout-sessionsSearch`; this document names the operation after the
+         *     client's conventions.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["searchCheckoutSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/checkout-sessions/token/{token}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm checkout session
+         * @description "Submits payment method and payer data for the tokenized session" (HSRCPAY's page): the card,
+         *     the payer and the payer's browser. Answers with the session as the confirm left it. It is
+         *     presumably what the hosted page calls on the payer's side, with a publishable key (not
+         *     stated). A redirect back or this answer is not proof of payment: the `checkout_session.completed`
+         *     webhook and a fresh read are (HSRCPAY's checkout-session guide).
+         *
+         *     The token in the path is a credential, and the card number and security code in the body are
+         *     secrets: the client sends them in this request and masks them everywhere else (errors, log
+         *     lines, `lastResponse`), whatever a server echoes. The session's status after a confirm, and
+         *     what a 3-D Secure challenge looks like here, are not documented. Every attempt of one confirm
+         *     carries the same Idempotency-Key (a header HSRCPAY does not document for this operation).
+         *
+         *     HSRCPAY's page is `postCheckout-sessionsTokenByTokenConfirm`; this document names the
+         *     operation after the client's conventions.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        post: operations["confirmCheckoutSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/routing-plans/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List routing plans
+         * @description The account's routing plans (`account_id`, inferred from the credential when left out), a
+         *     page at a time. `include_attempts`, `include_charges` and `include_payment` embed each
+         *     plan's attempts, charges and payment.
+         *
+         *     HSRCPAY's page lists `page` and `limit` but does not show that the answer always carries the
+         *     pagination numbers; this list may ignore pagination (assumed). An answer with `total`,
+         *     `page`, `limit` and `pages` is one page of several; an answer with none of them is the whole
+         *     list, which the client hands back as one page holding every plan (and does not ask for a
+         *     second).
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["listRoutingPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/routing-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get routing plan
+         * @description One routing plan by id: the candidates a confirm tries, in order, and which one is current.
+         *     `include_attempts=true` embeds its attempts (`attempts`, whose shape HSRCPAY does not
+         *     document), `include_charges=true` its charges (`charges`), `include_payment=true` its
+         *     payment (`payment`); each embedded field is named after its flag (assumed for `attempts`
+         *     and `payment`, which HSRCPAY's page does not show).
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["getRoutingPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List account notifications
+         * @description "Returns notifications scoped to the given account (or the actor's default account)"
+         *     (HSRCPAY's page): `account_id`, or the credential's default account when left out.
+         *
+         *     HSRCPAY's page lists no `page` or `limit` and shows no pagination numbers: this document
+         *     reads the list as whole (assumed), and the client hands it back as one page that holds all of
+         *     it. Notifications are user-scoped: HSRCPAY's pages suggest a dashboard surface more than a
+         *     merchant integration one.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["listAccountNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive notification
+         * @description "Sets archived_at on the notification. Returns the updated notification DTO" (HSRCPAY's
+         *     page). No request body. Archiving a notification that is already archived is not described:
+         *     assumed to answer it as it is (a retry with the same Idempotency-Key is harmless either way).
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        post: operations["archiveNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unarchive notification
+         * @description "Clears archived_at" on the notification (HSRCPAY's page), and returns the updated
+         *     notification, as archive does (assumed: the page shows the same DTO). No request body.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        post: operations["unarchiveNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/one-time-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consume one-time link
+         * @description "Consumes the link; response is often non-JSON (HTML) or an HTTP redirect" (HSRCPAY's page).
+         *     A GET with a side effect: the link works once. HSRCPAY's page shows one `text/plain` success
+         *     example; the HTML success is declared from its sentence, and a redirect (a 302 or 303 with a
+         *     `Location`, assumed) is not declared as a response, since what it points to is HSRCPAY's to
+         *     choose. No operation creates one-time links, and what they are used for is not described.
+         *
+         *     The client hands back what arrived, never an envelope's data: `{ kind: "content",
+         *     contentType, text }` for a 2xx body (up to the client's `maxResponseBytes`), or `{ kind:
+         *     "redirect", status, location }` for a 3xx, which it never follows (`location` is the
+         *     `Location`'s origin only). It sends the request once: never retried, since a link consumed by
+         *     an attempt whose answer was lost cannot be consumed again. Failures are the JSON error
+         *     envelopes every operation declares. The link's token is a credential (whoever holds it can
+         *     consume the link): the path parameter is named `token` (HSRCPAY's page says `id`) so that the
+         *     client masks it in every error, log line and `lastResponse`.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["consumeOneTimeLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get payment provider
+         * @description One provider of HSRCPAY's catalogue by id, with the methods it supports
+         *     ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/getPayment-providersById)). The page's
+         *     object is cut off after `methods`: further fields are allowed. HSRCPAY names no permission for it.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["getPaymentProvider"];
+        /**
+         * Update payment provider
+         * @description Changes a catalogue provider's name, identifier, country or global flag, and answers with the
+         *     provider ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/putPayment-providersById)).
+         *     "System actor only." (HSRCPAY): a merchant's key is assumed to be answered 403. The body is
+         *     HSRCPAY's curl sample; each field is assumed optional, and the client sends only the fields given.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        put: operations["updatePaymentProvider"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment-provider-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get payment provider method
+         * @description One method a provider supports (a card network and type, a wallet…), by id, with how each kind
+         *     of transaction is run for it
+         *     ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/getPayment-provider-methodsById)).
+         *     `sandbox_mode` is documented only as "Sandbox mode": assumed a boolean that reads the sandbox
+         *     catalogue's method.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["getPaymentProviderMethod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment-provider-configs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payment provider configs
+         * @description A page of the account's provider configs (`account_id`, or the actor's when left out), each with
+         *     its fee rows and routing rules
+         *     ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/getPayment-provider-configs)). The
+         *     page takes `page` and `limit`; its example is cut off before any totals, so the pagination
+         *     numbers beside `data` (`total`, `page`, `limit`, `pages`) are assumed to be those of the other
+         *     paginated lists. A config's `credentials` are secret: masked wherever the client reports anything.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["listPaymentProviderConfigs"];
+        put?: never;
+        /**
+         * Create payment provider config
+         * @description Adds a provider config to the account `account_id` (required): the catalogue provider it is for
+         *     (`provider_identifier`), its credentials and what it may be used for
+         *     ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/postPayment-provider-configs)). May
+         *     return **200** or **201** with the same envelope.
+         *
+         *     The body is HSRCPAY's curl sample; which fields are required is not documented (assumed: only
+         *     `provider_identifier`). `credentials` are provider secrets (`x-hsrcpay-secret`): sent here, and
+         *     masked in every error, log line and `lastResponse`, also when the server echoes them.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        post: operations["createPaymentProviderConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment-provider-configs/{id}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payment provider config fees
+         * @description Every fee row of a provider config: what the provider charges per method and installment count
+         *     ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/getPayment-provider-configsByIdFees)).
+         *     Not paginated: the page takes no `page` or `limit` and shows no totals.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        get: operations["listPaymentProviderConfigFees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payment-provider-configs/{id}/fees/{feeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete payment provider config fee
+         * @description Deletes a fee row of a provider config
+         *     ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/deletePayment-provider-configsByIdFeesByFeeId)).
+         *     Unlike the other deletes, success carries `data: { deleted: true }` (HSRCPAY's page); the client
+         *     resolves every delete alike, to `{ id, deleted: true }`. What a second delete of the same row
+         *     answers is not documented: 404 is assumed, as for a key.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        delete: operations["deletePaymentProviderConfigFee"];
+        options?: never;
+        head?: never;
+        /**
+         * Update payment provider config fee
+         * @description Changes a fee row of a provider config and answers with the fee row
+         *     ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/patchPayment-provider-configsByIdFeesByFeeId)).
+         *
+         *     HSRCPAY documents no request fields (its curl sample sends `{}`). Assumed: the fee row's own
+         *     writable fields (`payment_provider_method_id`, `installment_count`, `volume_fee`,
+         *     `fixed_fee_currency`, `fixed_fee`), each optional, the others keeping their values (a PATCH).
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        patch: operations["updatePaymentProviderConfigFee"];
+        trace?: never;
+    };
+    "/payment-provider-configs/{id}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create routing rule
+         * @description Adds a routing rule to a provider config: the `conditions` under which routing picks it
+         *     ([HSRCPAY's page](https://hsrcpay.com/docs/api-reference/v1/postPayment-provider-configsByIdRules)).
+         *     May return **200** or **201** with the same envelope. What `conditions` may hold is not
+         *     documented: any object is sent as it is, and the server judges it.
+         *
+         *     HSRCPAY's pages show the error bodies without legible status codes: this document declares
+         *     the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each
+         *     with the error envelope, and a `default` response with the same envelope for any other status.
+         */
+        post: operations["createPaymentProviderConfigRoutingRule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2181,26 +2694,1284 @@ export interface components {
                 confirmResult: components["schemas"]["ConfirmResult"];
             };
         };
+        /**
+         * @description Status of a checkout session. HSRCPAY's checkout-session guide lists these six values; a new
+         *     session is `PENDING` ("Merchant creates session with POST /v1/checkout-sessions (PENDING, token
+         *     generated)"). The rest of the guide's lifecycle list was not visible, so which transitions lead
+         *     where is not documented. Note the spelling `CANCELLED` (two Ls), where a payment's is `CANCELED`.
+         *     Any other string a newer server sends is accepted too.
+         * @example PENDING
+         */
+        CheckoutSessionStatus: "PENDING" | "PROCESSING" | "COMPLETED" | "EXPIRED" | "CANCELLED" | "FAILED";
+        /**
+         * @description A field the hosted checkout asks the payer to fill in, as HSRCPAY's List checkout sessions example
+         *     shows it; further fields are allowed.
+         */
+        CheckoutSessionCustomField: {
+            /**
+             * @description The field's key, under which its value arrives in `custom_fields_values`.
+             * @example order_note
+             */
+            key: string;
+            /**
+             * @description What the payer sees beside the field.
+             * @example Order note
+             */
+            label: string;
+            /**
+             * @description The field's kind; HSRCPAY's example shows `TEXT` and lists no other value.
+             * @example TEXT
+             */
+            type: "TEXT";
+            /**
+             * @description Whether the payer must fill it in.
+             * @example false
+             */
+            required: boolean;
+            /**
+             * @description The hint shown in the empty field; `null` when none (assumed).
+             * @example Gift wrap, delivery time…
+             */
+            placeholder?: string | null;
+        };
+        /**
+         * @description The payer's billing address, as HSRCPAY's List checkout sessions example shows it (its example is
+         *     cut off inside this object, so further fields are allowed).
+         */
+        CheckoutSessionBillingAddress: {
+            /**
+             * @description Country, as an ISO 3166-1 alpha-2 code (assumed, as for customers).
+             * @example TR
+             */
+            country?: string | null;
+            /**
+             * @description City.
+             * @example Istanbul
+             */
+            city?: string | null;
+            /**
+             * @description State, province or region.
+             * @example null
+             */
+            state?: string | null;
+            /**
+             * @description First address line.
+             * @example Buyukdere Cd. 185
+             */
+            line1?: string | null;
+            /**
+             * @description Second address line.
+             * @example null
+             */
+            line2?: string | null;
+            /**
+             * @description Postal code.
+             * @example 34394
+             */
+            zip?: string | null;
+        };
+        /**
+         * @description A checkout session: a hosted payment page the merchant opens for one payment, with its amount
+         *     rules, what it collects from the payer, and what happens after. HSRCPAY's List checkout sessions
+         *     example shows the fields below up to `billing_address` and is cut off there; every field it shows
+         *     is required (its example gives each a value; which may be `null` is assumed where a session may
+         *     lack it: a session not made from a payment link, a payer who has not come yet), and further
+         *     fields are allowed. The amounts are strings in HSRCPAY's example (a decimal, presumably in major
+         *     units: `"125.00"`; assumed), not the integer minor units of a payment.
+         *
+         *     `token` is not among the fields HSRCPAY's example shows: the checkout-session guide says a token
+         *     is generated when the session is created, and the confirm takes it in its path, so Create checkout
+         *     session's answer is assumed to carry it as `token` (it is optional here: a list need not show it).
+         *     It is a credential: whoever holds it can pay the session, so the client masks its value in every
+         *     error, log line and `lastResponse` (`x-hsrcpay-secret`), and hands it back in the data only.
+         */
+        CheckoutSession: {
+            /**
+             * @description Object type, always `checkout_session`.
+             * @example checkout_session
+             * @constant
+             */
+            object: "checkout_session";
+            /**
+             * @description Unique identifier of the checkout session.
+             * @example cs_5Tg8Hj1Kl4Zx7Cv0
+             */
+            id: string;
+            /**
+             * @description The account that owns the session.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            /**
+             * @description The session's token, which the confirm takes in its path (assumed name and place: HSRCPAY's
+             *     guide says only "token generated"). A credential: masked everywhere but this data.
+             * @example cst_9Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk
+             */
+            token?: string;
+            /**
+             * @description The payment link the session was opened from; `null` when none (assumed).
+             * @example null
+             */
+            payment_link_id: string | null;
+            /**
+             * @description The logo the hosted page shows; `null` when none (assumed).
+             * @example https://shop.example/logo.png
+             */
+            business_logo_url: string | null;
+            /**
+             * @description The merchant name the hosted page shows; `null` when none (assumed).
+             * @example Acme Store
+             */
+            business_name: string | null;
+            /**
+             * @description A preset amount offered to the payer when they enter the amount themselves; its format is not
+             *     documented (a string in HSRCPAY's example); `null` when none (assumed).
+             * @example null
+             */
+            customer_input_preset: string | null;
+            status: components["schemas"]["CheckoutSessionStatus"];
+            /**
+             * @description Three-letter ISO 4217 currency code.
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description How the amount is set. HSRCPAY's example shows `FIXED` (the merchant's `fixed_amount`); the
+             *     `customer_input_*` fields suggest a mode where the payer enters it, whose name is not
+             *     documented.
+             * @example FIXED
+             */
+            amount_mode: "FIXED";
+            /**
+             * @description The amount to pay in `FIXED` mode, as a decimal string; `null` otherwise (assumed).
+             * @example 125.00
+             */
+            fixed_amount: string | null;
+            /**
+             * @description The least the payer may enter, as a decimal string; `null` when not asked (assumed).
+             * @example null
+             */
+            customer_input_min: string | null;
+            /**
+             * @description The most the payer may enter, as a decimal string; `null` when not asked (assumed).
+             * @example null
+             */
+            customer_input_max: string | null;
+            /**
+             * @description What the payer entered, as a decimal string; `null` before they do (assumed).
+             * @example null
+             */
+            customer_entered_amount: string | null;
+            /**
+             * @description The amount the session collects, as a decimal string; `null` until known (assumed).
+             * @example 125.00
+             */
+            final_amount: string | null;
+            /**
+             * @description Which address the page asks for; HSRCPAY's example shows `NONE` and lists no other value.
+             * @example NONE
+             */
+            collect_address: "NONE";
+            /**
+             * @description Whether the page asks for the payer's name.
+             * @example true
+             */
+            collect_name: boolean;
+            /**
+             * @description Whether the page asks for the payer's phone number.
+             * @example false
+             */
+            collect_phone: boolean;
+            /**
+             * @description What the payer sees after paying; HSRCPAY's example shows `HOSTED_PAGE` (a page of HSRCPAY's
+             *     showing `after_completion_message`); a redirect to `after_completion_url` is presumably the
+             *     other (not documented).
+             * @example HOSTED_PAGE
+             */
+            after_completion_type: "HOSTED_PAGE";
+            /**
+             * @description Where the payer goes after paying; `null` when none (assumed).
+             * @example null
+             */
+            after_completion_url: string | null;
+            /**
+             * @description The message the hosted page shows after paying; `null` when none (assumed).
+             * @example Thank you for your order.
+             */
+            after_completion_message: string | null;
+            /** @description The extra fields the page asks the payer for. */
+            custom_fields_schema: components["schemas"]["CheckoutSessionCustomField"][];
+            /**
+             * @description What the payer entered in the extra fields, by their `key`.
+             * @example {
+             *       "order_note": "Leave at the door"
+             *     }
+             */
+            custom_fields_values: {
+                [key: string]: string;
+            };
+            /**
+             * @description The payer's name, as entered; `null` before the payer comes (assumed).
+             * @example AYSE YILMAZ
+             */
+            payer_name: string | null;
+            /**
+             * @description The payer's email address; `null` before the payer comes (assumed).
+             * @example ayse@example.com
+             */
+            payer_email: string | null;
+            /**
+             * @description The payer's phone number; `null` when not asked or not given (assumed).
+             * @example null
+             */
+            payer_phone: string | null;
+            /**
+             * @description The payer's IP address, from the confirm's `payer_identity`; `null` before (assumed).
+             * @example 203.0.113.7
+             */
+            payer_ip_address: string | null;
+            /**
+             * @description The payer's browser User-Agent; `null` before the confirm (assumed).
+             * @example Mozilla/5.0
+             */
+            payer_user_agent: string | null;
+            /**
+             * @description The payer's locale (`tr-TR`); `null` when not known (assumed).
+             * @example tr-TR
+             */
+            payer_locale: string | null;
+            /** @description The payer's billing address; `null` when not asked or not given (assumed). */
+            billing_address: components["schemas"]["CheckoutSessionBillingAddress"] | null;
+        };
+        /**
+         * @description The success envelope of List checkout sessions: one page of sessions in `data`, with the
+         *     pagination numbers beside it at the envelope's top level. HSRCPAY's page calls the list
+         *     "paginated" and takes `page` and `limit`, but its example is cut off before the numbers: they are
+         *     assumed to be where List charges shows them (`total`, `page`, `limit`, `pages`).
+         */
+        CheckoutSessionListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The checkout sessions of this page. */
+            data: components["schemas"]["CheckoutSession"][];
+            /**
+             * @description Number of checkout sessions across all pages.
+             * @example 42
+             */
+            total: number;
+            /**
+             * @description This page's 1-based index (HSRCPAY's example shows a placeholder value).
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Number of pages; 0 when there are no checkout sessions.
+             * @example 5
+             */
+            pages: number;
+        };
+        /**
+         * @description A checkout session to open. HSRCPAY publishes no page for this operation: its checkout-session
+         *     guide says only "Merchant creates session with POST /v1/checkout-sessions (PENDING, token
+         *     generated)" and that a session "carries amount, currency, customer context, redirect URLs,
+         *     expiry, payment method selection". Every field here is therefore an assumption: the fields of the
+         *     CheckoutSession object that the merchant sets (its amount rules, what the page collects, what
+         *     happens after), under the object's names and types (amounts as decimal strings, as the object
+         *     shows them). The guide's customer context, expiry and payment method selection have no
+         *     documented field and are not modelled; nor are the object's `customer_input_*` amounts (the mode
+         *     in which the payer enters the amount has no documented name) and `business_name` and
+         *     `business_logo_url` (presumably the account's own, not set per session). Only `currency` is
+         *     required (assumed). Only these fields are accepted, so a misspelt field is refused before
+         *     anything is sent.
+         * @example {
+         *       "currency": "USD",
+         *       "amount_mode": "FIXED",
+         *       "fixed_amount": "125.00"
+         *     }
+         */
+        CreateCheckoutSessionRequest: {
+            /** @description The currency, three letters (`USD`), checked by the client before sending. */
+            currency: components["schemas"]["Currency"];
+            /**
+             * @description How the amount is set: `FIXED` (the only value HSRCPAY shows) takes `fixed_amount`. The mode
+             *     in which the payer enters the amount (`customer_input_*`) has no documented name; upper case,
+             *     as HSRCPAY's enums are. `FIXED` when left out (assumed).
+             * @example FIXED
+             */
+            amount_mode?: string;
+            /**
+             * @description The amount to pay in `FIXED` mode, as a decimal string in major units (`"125.00"`; assumed
+             *     from the object's example, which shows amounts as strings).
+             * @example 125.00
+             */
+            fixed_amount?: string;
+            /**
+             * @description Which address the page asks for; `NONE` is the only value HSRCPAY shows.
+             * @example NONE
+             */
+            collect_address?: string;
+            /**
+             * @description Whether the page asks for the payer's name.
+             * @example true
+             */
+            collect_name?: boolean;
+            /**
+             * @description Whether the page asks for the payer's phone number.
+             * @example false
+             */
+            collect_phone?: boolean;
+            /**
+             * @description What the payer sees after paying: `HOSTED_PAGE` (the only value HSRCPAY shows) shows
+             *     `after_completion_message`.
+             * @example HOSTED_PAGE
+             */
+            after_completion_type?: string;
+            /**
+             * Format: uri
+             * @description Where the payer goes after paying.
+             * @example https://shop.example/orders/1042/thanks
+             */
+            after_completion_url?: string;
+            /**
+             * @description The message the hosted page shows after paying.
+             * @example Thank you for your order.
+             */
+            after_completion_message?: string;
+            /** @description Extra fields the page asks the payer for. */
+            custom_fields_schema?: {
+                /**
+                 * @description The field's key, under which its value arrives in `custom_fields_values`.
+                 * @example order_note
+                 */
+                key: string;
+                /**
+                 * @description What the payer sees beside the field.
+                 * @example Order note
+                 */
+                label: string;
+                /**
+                 * @description The field's kind; `TEXT` is the only value HSRCPAY shows.
+                 * @example TEXT
+                 */
+                type?: string;
+                /**
+                 * @description Whether the payer must fill it in.
+                 * @example false
+                 */
+                required?: boolean;
+                /**
+                 * @description The hint shown in the empty field.
+                 * @example Gift wrap, delivery time…
+                 */
+                placeholder?: string;
+            }[];
+        };
+        /** @description The success envelope of an operation that returns one checkout session. */
+        CheckoutSessionEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["CheckoutSession"];
+        };
+        /**
+         * @description The success envelope of Search checkout sessions: the matching sessions in `data`. HSRCPAY's page
+         *     shows `data` as a list and no pagination: the operation takes no `page` or `limit`, and nothing
+         *     is said of totals, so it is read as one unpaginated list (assumed); numbers a server may add
+         *     beside it are allowed and not read.
+         */
+        CheckoutSessionSearchEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The account's checkout sessions that match the query. */
+            data: components["schemas"]["CheckoutSession"][];
+        };
+        /**
+         * @description What a checkout session's confirm sends, as HSRCPAY's page shows it in its curl sample: the card
+         *     (`payment_method`), the payer (`payer`) and the payer's browser (`payer_identity`). Which of them
+         *     are required is not shown; the payment method is (assumed: there is nothing to pay with
+         *     otherwise). The card data is secret, as for a payment confirm: sent in this body, masked
+         *     everywhere else. Only these fields are accepted.
+         */
+        ConfirmCheckoutSessionRequest: {
+            /**
+             * @description The card. HSRCPAY's sample sends `{ type: null, data: { name, pan, month, year, cvv } }`
+             *     and lists no `type` values; a saved payment method by id, which a payment confirm also
+             *     takes, is not documented here and not accepted.
+             */
+            payment_method: {
+                /**
+                 * @description The payment method's type; HSRCPAY's sample sends `null` and lists no values.
+                 * @example null
+                 */
+                type?: string | null;
+                data: components["schemas"]["CardData"];
+            };
+            /**
+             * @description The payer, as HSRCPAY's sample shows it (`email`, `shipping_same_as_billing`). What else a
+             *     session that collects a name, a phone or an address (`collect_*`) takes here is not shown:
+             *     further fields are passed on as given (assumed).
+             */
+            payer?: {
+                /**
+                 * Format: email
+                 * @description The payer's email address.
+                 * @example ayse@example.com
+                 */
+                email?: string;
+                /**
+                 * @description Whether the shipping address is the billing address.
+                 * @example false
+                 */
+                shipping_same_as_billing?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            payer_identity?: components["schemas"]["PayerIdentity"];
+        };
+        /**
+         * @description How one confirm of a payment is routed: the candidates (provider configs) in the order they are
+         *     tried, and which one is current. The fields are those HSRCPAY's List and Get routing plan pages
+         *     show; their page is cut off after `charges`, so further fields are allowed. `attempts`,
+         *     `charges` and `payment` are embedded only when their `include_*` flag is `true` (each named
+         *     after its flag), so they are optional. The types of `current_index` (an integer),
+         *     `candidates` and `metadata` are assumed from their names; which fields may be `null` is not
+         *     documented: the ids and timestamps that a plan may lack are accepted as `null` (assumed).
+         */
+        RoutingPlan: {
+            /**
+             * @description Object type, always `routing_plan`.
+             * @example routing_plan
+             * @constant
+             */
+            object: "routing_plan";
+            /**
+             * @description Unique identifier of the routing plan.
+             * @example rp_6Gh9Jk2Lm5Np8Qr1
+             */
+            id: string;
+            /**
+             * @description The account the plan belongs to.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            /**
+             * @description The payment the plan routes; `null` accepted (assumed).
+             * @example pay_7Hs2Kq9LmP4xR1tV
+             */
+            payment_id: string | null;
+            /**
+             * @description The id of the request that made the plan; `null` accepted (assumed).
+             * @example req_2Fg5Hj8Kl1Zx4Cv7
+             */
+            request_id: string | null;
+            /**
+             * @description A trace id for the plan's execution; `null` accepted (assumed).
+             * @example trc_8Mn1Bv4Cx7Za0Sd3
+             */
+            trace_id: string | null;
+            /**
+             * @description The 0-based index of the candidate being tried (assumed from the name).
+             * @example 0
+             */
+            current_index: number;
+            /**
+             * @description Where the routing came from (`MERCHANT_DIRECT`, or the autopilot), as on the payment;
+             *     `null` accepted (assumed).
+             * @example MERCHANT_DIRECT
+             */
+            routing_origin: string | null;
+            /**
+             * @description The candidates in the order they are tried. Their shape is not documented: any JSON
+             *     value is accepted (an array of provider config ids is assumed in the examples).
+             * @example [
+             *       "ppc_5Rt8Yu1Io4Pa7Sd0"
+             *     ]
+             */
+            candidates: unknown;
+            /**
+             * @description Free-form data about the plan; its shape is not documented (an object, or `null`, assumed).
+             * @example {}
+             */
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When the plan was made. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the plan last changed. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+            /** @description The plan's attempts, with `include_attempts=true`; their shape is not documented. */
+            attempts?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The charges the plan ran, with `include_charges=true`. */
+            charges?: components["schemas"]["Charge"][];
+            /** @description The payment the plan routes, with `include_payment=true`. */
+            payment?: components["schemas"]["Payment"];
+        };
+        /**
+         * @description The success envelope of List routing plans: the plans in `data`. The list takes `page` and
+         *     `limit`, but HSRCPAY's page does not show whether its answer always carries the pagination
+         *     numbers (it "may ignore pagination", issue #31): so `total`, `page`, `limit` and `pages` are
+         *     optional. With them, the answer is one page of several; without any of them, it is the whole
+         *     list (the client reads it as one page that holds all of it). Some of them without the others is
+         *     not an answer the client believes.
+         */
+        RoutingPlanListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The routing plans of this page, or all of them when the numbers are absent. */
+            data: components["schemas"]["RoutingPlan"][];
+            /**
+             * @description Number of routing plans across all pages, when the answer is paginated.
+             * @example 42
+             */
+            total?: number;
+            /**
+             * @description This page's 1-based index, when the answer is paginated.
+             * @example 1
+             */
+            page?: number;
+            /**
+             * @description The page size used, when the answer is paginated.
+             * @example 10
+             */
+            limit?: number;
+            /**
+             * @description Number of pages, when the answer is paginated; 0 when there are no plans.
+             * @example 5
+             */
+            pages?: number;
+        };
+        /** @description The success envelope of Get routing plan, with the plan in `data`. */
+        RoutingPlanEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["RoutingPlan"];
+        };
+        /**
+         * @description A notification of an account's user, as HSRCPAY's List notifications page shows it: that page
+         *     is cut off after `account`, so further fields are allowed. `archived_at` is named by the archive
+         *     and unarchive pages ("Sets archived_at", "Clears archived_at") but not shown on the list page:
+         *     it is optional, a timestamp or `null` (assumed). The values of `type` and the shape of `details`
+         *     are not documented.
+         */
+        Notification: {
+            /**
+             * @description Object type, always `notification`.
+             * @example notification
+             * @constant
+             */
+            object: "notification";
+            /**
+             * @description Unique identifier of the notification.
+             * @example ntf_4Kl7Zx0Cv3Bn6Mq9
+             */
+            id: string;
+            /**
+             * @description The user the notification is for; `null` accepted (assumed).
+             * @example usr_5Gh8Jk2Lm4Np6Qr8
+             */
+            user_id: string | null;
+            /**
+             * @description The account the notification is about.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            /**
+             * @description What happened; HSRCPAY does not list the values.
+             * @example payment.succeeded
+             */
+            type: string;
+            /**
+             * @description Free-form data about what happened; its keys are not documented.
+             * @example {
+             *       "payment_id": "pay_7Hs2Kq9LmP4xR1tV"
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description The account the notification is about. */
+            account: components["schemas"]["Account"];
+            /** @description When the notification was archived; `null` when it is not (assumed). */
+            archived_at?: components["schemas"]["NullableTimestamp"];
+        };
+        /**
+         * @description The success envelope of List account notifications: the notifications in `data`. The operation
+         *     takes no `page` or `limit` and HSRCPAY's page shows no pagination numbers: the list is read as
+         *     whole, one page (assumed).
+         */
+        NotificationListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The account's notifications. */
+            data: components["schemas"]["Notification"][];
+        };
+        /** @description The success envelope of Archive and Unarchive notification, with the notification in `data`. */
+        NotificationEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["Notification"];
+        };
+        /**
+         * @description How a payment provider method is executed for one kind of transaction, as HSRCPAY's Get payment
+         *     provider method page shows it. Every field shown is required; further fields are allowed.
+         *     HSRCPAY documents the fields only by name and placeholder.
+         */
+        PaymentProviderMethodTxnMapping: {
+            /**
+             * @description Object type, always `payment_provider_method_txn_mapping`.
+             * @example payment_provider_method_txn_mapping
+             * @constant
+             */
+            object: "payment_provider_method_txn_mapping";
+            /**
+             * @description The method this mapping belongs to.
+             * @example ppm_3Dg8Hj2Kl5Mn9Pq4
+             */
+            payment_provider_method_id: string;
+            /**
+             * @description How the transaction is run (HSRCPAY's example shows `SDK`; the other values are not documented).
+             * @example SDK
+             */
+            strategy: string;
+            /**
+             * @description Which implementation of the strategy runs it (not documented beyond its name).
+             * @example sandbox.card
+             */
+            strategy_identifier: string;
+            /**
+             * @description The kind of transaction mapped (not documented beyond its name).
+             * @example PAYMENT
+             */
+            type: string;
+            /**
+             * @description What the mapping supports. HSRCPAY's example shows `null`; its shape is not documented, so
+             *     any JSON value is accepted.
+             * @example null
+             */
+            capabilities: unknown;
+        };
+        /**
+         * @description A method a payment provider supports (a card network and type, a wallet…), as HSRCPAY's Get
+         *     payment provider method page shows it. Every field shown is required but `charges`; further
+         *     fields are allowed. `category`, `type` and `network` are shown by one example each (`CARD`,
+         *     `CREDIT_CARD`, `VISA`): their other values are not documented, so any string is accepted.
+         *     `network` also accepts `null` (assumed: a method that is not a card has no network). Whether
+         *     `charges` is always embedded is not documented: it is optional here.
+         */
+        PaymentProviderMethod: {
+            /**
+             * @description Object type, always `payment_provider_method`.
+             * @example payment_provider_method
+             * @constant
+             */
+            object: "payment_provider_method";
+            /**
+             * @description Unique identifier of the method.
+             * @example ppm_3Dg8Hj2Kl5Mn9Pq4
+             */
+            id: string;
+            /**
+             * @description Display name of the method.
+             * @example Visa credit
+             */
+            name: string;
+            /**
+             * @description The method's category (HSRCPAY's example shows `CARD`).
+             * @example CARD
+             */
+            category: string;
+            /**
+             * @description The method's type (HSRCPAY's example shows `CREDIT_CARD`).
+             * @example CREDIT_CARD
+             */
+            type: string;
+            /**
+             * @description The card network (HSRCPAY's example shows `VISA`), or `null` (assumed).
+             * @example VISA
+             */
+            network: string | null;
+            /**
+             * @description Whether payments by this method may be split into installments.
+             * @example true
+             */
+            installments_supported: boolean;
+            /**
+             * @description The provider that offers the method.
+             * @example prov_7Kx2Lm9Qp4Rs1Tv6
+             */
+            payment_provider_id: string;
+            /** @description How each kind of transaction is run for this method. */
+            txn_mappings: components["schemas"]["PaymentProviderMethodTxnMapping"][];
+            /** @description Charges made by this method, where the answer embeds them (as HSRCPAY's example does). */
+            charges?: components["schemas"]["Charge"][];
+        };
+        /**
+         * @description A payment provider of HSRCPAY's catalogue (a bank, PSP, wallet or sandbox provider), as HSRCPAY's
+         *     Get payment provider page shows it; the page's object is cut off after `methods`, so further
+         *     fields are allowed. Every field shown is required but `methods`, whose embedding is not
+         *     documented. `country` also accepts `null` (assumed: a global provider may have none).
+         */
+        PaymentProvider: {
+            /**
+             * @description Object type, always `payment_provider`.
+             * @example payment_provider
+             * @constant
+             */
+            object: "payment_provider";
+            /**
+             * @description Unique identifier of the provider.
+             * @example prov_7Kx2Lm9Qp4Rs1Tv6
+             */
+            id: string;
+            /**
+             * @description Display name of the provider.
+             * @example Sandbox Card Provider
+             */
+            name: string;
+            /**
+             * @description The provider's stable identifier, which a provider config names as `provider_identifier`
+             *     and a payment's `routing_strategy` may name.
+             * @example sandbox_card
+             */
+            identifier: string;
+            /**
+             * @description A map HSRCPAY's example shows only with placeholder entries; what it holds is not documented.
+             * @example {}
+             */
+            schemas: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The provider's country (HSRCPAY's example shows a placeholder string), or `null` (assumed).
+             * @example TR
+             */
+            country: string | null;
+            /**
+             * @description Whether the provider serves every country.
+             * @example false
+             */
+            is_global: boolean;
+            /** @description The methods the provider supports. */
+            methods?: components["schemas"]["PaymentProviderMethod"][];
+        };
+        /** @description The success envelope of an operation that returns one payment provider. */
+        PaymentProviderEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["PaymentProvider"];
+        };
+        /**
+         * @description The provider fields to change: HSRCPAY's curl sample sends `name`, `identifier`, `is_global` and
+         *     `country`, and its page documents nothing else. Assumed: each is optional and the client sends
+         *     only the fields given (whether this PUT replaces or patches is not documented). Only these fields
+         *     are accepted.
+         */
+        UpdatePaymentProviderRequest: {
+            /**
+             * @description Display name of the provider.
+             * @example Sandbox Card Provider
+             */
+            name?: string;
+            /**
+             * @description The provider's stable identifier.
+             * @example sandbox_card
+             */
+            identifier?: string;
+            /**
+             * @description Whether the provider serves every country.
+             * @example false
+             */
+            is_global?: boolean;
+            /**
+             * @description The provider's country.
+             * @example TR
+             */
+            country?: string;
+        };
+        /** @description The success envelope of an operation that returns one payment provider method. */
+        PaymentProviderMethodEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["PaymentProviderMethod"];
+        };
+        /**
+         * @description A fee row of a payment provider config: what the provider charges for one method (and
+         *     installment count), as HSRCPAY's List fees page shows it. Every field shown is required; further
+         *     fields are allowed. HSRCPAY documents the fields by name and placeholder only: whether
+         *     `volume_fee` is a percentage or a fraction, and whether `fixed_fee` is in minor units, is not
+         *     documented (both are numbers here).
+         */
+        PaymentProviderConfigFee: {
+            /**
+             * @description Object type, always `payment_provider_config_fee`.
+             * @example payment_provider_config_fee
+             * @constant
+             */
+            object: "payment_provider_config_fee";
+            /**
+             * @description Unique identifier of the fee row.
+             * @example fee_6Gh9Jk2Lm5Np8Qr1
+             */
+            id: string;
+            /**
+             * @description The config the fee belongs to.
+             * @example ppc_5Wx8Yz1Ab4Cd7Ef2
+             */
+            payment_provider_config_id: string;
+            /**
+             * @description The provider method the fee applies to.
+             * @example ppm_3Dg8Hj2Kl5Mn9Pq4
+             */
+            payment_provider_method_id: string;
+            /**
+             * @description The installment count the fee applies to.
+             * @example 1
+             */
+            installment_count: number;
+            /**
+             * @description The fee proportional to the amount (its unit is not documented).
+             * @example 2.5
+             */
+            volume_fee: number;
+            /**
+             * @description The currency of `fixed_fee`.
+             * @example TRY
+             */
+            fixed_fee_currency: string;
+            /**
+             * @description The fee per transaction, in `fixed_fee_currency` (its unit is not documented).
+             * @example 25
+             */
+            fixed_fee: number;
+            /** @description When the fee row was created. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the fee row last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+        };
+        /**
+         * @description A routing rule of a payment provider config, as HSRCPAY's Create routing rule page shows it.
+         *     Every field shown is required; further fields are allowed. What `conditions` may hold is not
+         *     documented.
+         */
+        RoutingRule: {
+            /**
+             * @description Object type, always `payment_provider_config_routing_rule`.
+             * @example payment_provider_config_routing_rule
+             * @constant
+             */
+            object: "payment_provider_config_routing_rule";
+            /**
+             * @description Unique identifier of the rule.
+             * @example rule_2St5Uv8Wx1Yz4Ab7
+             */
+            id: string;
+            /**
+             * @description The config the rule belongs to.
+             * @example ppc_5Wx8Yz1Ab4Cd7Ef2
+             */
+            payment_provider_config_id: string;
+            /**
+             * @description When the rule applies, as it was created. HSRCPAY's example shows `null`; its keys are not
+             *     documented.
+             * @example {
+             *       "currencies": [
+             *         "TRY"
+             *       ]
+             *     }
+             */
+            conditions: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When the rule was created. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the rule last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+        };
+        /**
+         * @description A payment provider config: an account's credentials and rules for one provider, the source of
+         *     routing candidates, as HSRCPAY's List payment provider configs page shows it. Every field shown
+         *     is required; further fields are allowed. HSRCPAY's examples show `credentials` and
+         *     `merchant_capabilities` as `null`: whether the server ever hands credentials back is not
+         *     documented. Where it does, they are provider secrets: `x-hsrcpay-secret` marks them, so the
+         *     client masks their values wherever it reports anything (errors, log lines, `lastResponse`).
+         */
+        PaymentProviderConfig: {
+            /**
+             * @description Object type, always `payment_provider_config`.
+             * @example payment_provider_config
+             * @constant
+             */
+            object: "payment_provider_config";
+            /**
+             * @description Unique identifier of the config.
+             * @example ppc_5Wx8Yz1Ab4Cd7Ef2
+             */
+            id: string;
+            /**
+             * @description The account the config belongs to.
+             * @example acct_1PqR7sT2uV3wX4yZ
+             */
+            account_id: string;
+            /**
+             * @description Display name of the config.
+             * @example Sandbox cards
+             */
+            name: string;
+            /**
+             * @description The provider the config is for.
+             * @example prov_7Kx2Lm9Qp4Rs1Tv6
+             */
+            payment_provider_id: string;
+            /**
+             * @description The provider credentials, or `null` (as HSRCPAY's examples show them). Secret: masked by the
+             *     client everywhere but in this data.
+             * @example null
+             */
+            credentials: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description What the config may be used for (`allowed_currencies`, `allowed_payment_methods`, as sent
+             *     at create), or `null` (as HSRCPAY's examples show it).
+             * @example {
+             *       "allowed_currencies": "*",
+             *       "allowed_payment_methods": "*"
+             *     }
+             */
+            merchant_capabilities: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Whether the config was deleted.
+             * @example false
+             */
+            deleted: boolean;
+            /** @description When the config was created. HSRCPAY's example shows `null`. */
+            created_at: components["schemas"]["NullableTimestamp"];
+            /** @description When the config last changed. HSRCPAY's example shows `null`. */
+            updated_at: components["schemas"]["NullableTimestamp"];
+            /** @description The config's fee rows. */
+            fees: components["schemas"]["PaymentProviderConfigFee"][];
+            /** @description The config's routing rules. */
+            routing_rules: components["schemas"]["RoutingRule"][];
+        };
+        /**
+         * @description The success envelope of List payment provider configs: one page of configs in `data`, with the
+         *     pagination numbers beside it at the envelope's top level. HSRCPAY's page takes `page` and
+         *     `limit` but its example is cut off before any totals: assumed, the numbers List customers
+         *     shows.
+         */
+        PaymentProviderConfigListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The configs of this page. */
+            data: components["schemas"]["PaymentProviderConfig"][];
+            /**
+             * @description Number of configs across all pages.
+             * @example 42
+             */
+            total: number;
+            /**
+             * @description This page's 1-based index (HSRCPAY's example shows a placeholder value).
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description The page size used.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Number of pages; 0 when there are no configs.
+             * @example 5
+             */
+            pages: number;
+        };
+        /**
+         * @description What a provider config may be used for: its currencies and payment methods. HSRCPAY's curl
+         *     sample sends `"*"` for both (all of them); a list of currency codes or method identifiers is
+         *     assumed to restrict them, and is not documented. Only these two fields are accepted.
+         */
+        MerchantCapabilities: {
+            /**
+             * @description `*` for every currency, or (assumed) a list of currency codes.
+             * @example *
+             */
+            allowed_currencies?: string | string[];
+            /**
+             * @description `*` for every payment method, or (assumed) a list of them.
+             * @example *
+             */
+            allowed_payment_methods?: string | string[];
+        };
+        /**
+         * @description A new provider config, as HSRCPAY's curl sample shows it. Assumed: only `provider_identifier` is
+         *     required (a config is of one provider); `name` defaults to the sample's `unnamed provider config`
+         *     and the capabilities to everything (`"*"`), which the page suggests but does not state. Only
+         *     these fields are accepted.
+         */
+        CreatePaymentProviderConfigRequest: {
+            /**
+             * @description Display name of the config (HSRCPAY's sample shows `unnamed provider config`).
+             * @example Sandbox cards
+             */
+            name?: string;
+            /**
+             * @description The `identifier` of the catalogue's provider the config is for.
+             * @example sandbox_card
+             */
+            provider_identifier: string;
+            /**
+             * @description The provider credentials, a map whose keys the provider defines (HSRCPAY's sample shows
+             *     placeholders). Secret: every value in it is masked wherever the client reports anything.
+             * @example {
+             *       "api_key": "sandbox-api-key-4Kf7Hg2Jd9",
+             *       "secret_key": "sandbox-secret-9Lm5Np1Qr8"
+             *     }
+             */
+            credentials?: {
+                [key: string]: unknown;
+            };
+            merchant_capabilities?: components["schemas"]["MerchantCapabilities"];
+        };
+        /** @description The success envelope of an operation that returns one payment provider config. */
+        PaymentProviderConfigEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["PaymentProviderConfig"];
+        };
+        /**
+         * @description The success envelope of List fees: every fee row of the config in `data`, not paginated
+         *     (HSRCPAY's page takes no `page` or `limit` and shows no totals).
+         */
+        PaymentProviderConfigFeeListEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description The config's fee rows. */
+            data: components["schemas"]["PaymentProviderConfigFee"][];
+        };
+        /**
+         * @description The success envelope of Delete fee row: `data` is `{ deleted: true }` (HSRCPAY's page), not the
+         *     void envelope other deletes answer.
+         */
+        PaymentProviderConfigFeeDeletedEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            /** @description What was done. */
+            data: {
+                /**
+                 * @description Always `true`: the fee row was deleted.
+                 * @example true
+                 * @constant
+                 */
+                deleted: true;
+            };
+        };
+        /**
+         * @description The fee row fields to change. HSRCPAY's page documents no request fields (its curl sample sends
+         *     `{}`): assumed, the fee row's own writable fields, each optional, the others keeping their
+         *     values. Only these fields are accepted.
+         */
+        UpdatePaymentProviderConfigFeeRequest: {
+            /**
+             * @description The provider method the fee applies to.
+             * @example ppm_3Dg8Hj2Kl5Mn9Pq4
+             */
+            payment_provider_method_id?: string;
+            /**
+             * @description The installment count the fee applies to.
+             * @example 1
+             */
+            installment_count?: number;
+            /**
+             * @description The fee proportional to the amount (its unit is not documented).
+             * @example 2.5
+             */
+            volume_fee?: number;
+            /**
+             * @description The currency of `fixed_fee`.
+             * @example TRY
+             */
+            fixed_fee_currency?: string;
+            /**
+             * @description The fee per transaction, in `fixed_fee_currency` (its unit is not documented).
+             * @example 25
+             */
+            fixed_fee?: number;
+        };
+        /** @description The success envelope of an operation that returns one fee row of a payment provider config. */
+        PaymentProviderConfigFeeEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["PaymentProviderConfigFee"];
+        };
+        /**
+         * @description A new routing rule: its `conditions`, the only field of HSRCPAY's curl sample (assumed
+         *     required). Only this field is accepted.
+         */
+        CreateRoutingRuleRequest: {
+            /**
+             * @description When the rule applies: a map whose keys HSRCPAY does not document (its sample shows
+             *     placeholders); the example's are illustrative.
+             * @example {
+             *       "currencies": [
+             *         "TRY"
+             *       ]
+             *     }
+             */
+            conditions: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The success envelope of an operation that returns one routing rule of a payment provider config. */
+        RoutingRuleEnvelope: {
+            /**
+             * @description Human-readable outcome; `success` on success.
+             * @example success
+             */
+            message: string;
+            /**
+             * @description Always `true` in a success envelope; tells it apart from an error envelope.
+             * @example true
+             * @constant
+             */
+            success: true;
+            data: components["schemas"]["RoutingRule"];
+        };
     };
     responses: {
-        /** @description Any other failure status, with the same error envelope (for example 502, 503 or 504 from the platform). */
-        UnexpectedError: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorEnvelope"];
-            };
-        };
-        /** @description One page of the account's keys, with the totals to page through the rest. */
-        ApiKeyList: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ApiKeyListEnvelope"];
-            };
-        };
         /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
         BadRequest: {
             headers: {
@@ -2271,6 +4042,24 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Any other failure status, with the same error envelope (for example 502, 503 or 504 from the platform). */
+        UnexpectedError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description One page of the account's keys, with the totals to page through the rest. */
+        ApiKeyList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiKeyListEnvelope"];
             };
         };
         /** @description The key was created (HSRCPAY may answer 200 or 201 for the same outcome). The plaintext `key` is in this response only. */
@@ -2489,6 +4278,190 @@ export interface components {
                 "application/json": components["schemas"]["PaymentConfirmedEnvelope"];
             };
         };
+        /** @description One page of the account's checkout sessions, with the totals to page through the rest. */
+        CheckoutSessionList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CheckoutSessionListEnvelope"];
+            };
+        };
+        /** @description The session was opened (HSRCPAY may answer 200 or 201, assumed as for its other creates): `PENDING`, with its token (assumed: see CheckoutSession's `token`). Nothing is paid until the payer confirms it. */
+        CheckoutSessionCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CheckoutSessionEnvelope"];
+            };
+        };
+        /** @description The account's checkout sessions that match the query, all of them in one list (no pagination is documented). */
+        CheckoutSessionSearchResults: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CheckoutSessionSearchEnvelope"];
+            };
+        };
+        /** @description The confirm ran: the session as it left it. A redirect back or this answer is not proof of payment: the `checkout_session.completed` webhook and a fresh read of the payment are. */
+        CheckoutSessionConfirmed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CheckoutSessionEnvelope"];
+            };
+        };
+        /** @description The account's routing plans: one page with the totals to page through the rest, or the whole list without them (HSRCPAY's list may ignore pagination). */
+        RoutingPlanList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RoutingPlanListEnvelope"];
+            };
+        };
+        /** @description The routing plan, with what its include_* flags asked to embed. */
+        RoutingPlanOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RoutingPlanEnvelope"];
+            };
+        };
+        /** @description The notifications of the account, all of them (the list is not paginated). */
+        NotificationList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotificationListEnvelope"];
+            };
+        };
+        /** @description The notification as the archive left it, `archived_at` set. */
+        NotificationArchived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotificationEnvelope"];
+            };
+        };
+        /** @description The notification as the unarchive left it, `archived_at` cleared. */
+        NotificationUnarchived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NotificationEnvelope"];
+            };
+        };
+        /**
+         * @description What the consumed link shows: HSRCPAY's page gives one `text/plain` success example and says the
+         *     answer is "often non-JSON (HTML)"; the HTML form is declared from that sentence (assumed).
+         */
+        OneTimeLinkContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": string;
+                "text/html": string;
+            };
+        };
+        /** @description The payment provider, with the methods it supports. */
+        PaymentProviderOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentProviderEnvelope"];
+            };
+        };
+        /** @description The payment provider method, with how each kind of transaction is run. */
+        PaymentProviderMethodOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentProviderMethodEnvelope"];
+            };
+        };
+        /** @description One page of the account's payment provider configs, with the totals to page through the rest. */
+        PaymentProviderConfigList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentProviderConfigListEnvelope"];
+            };
+        };
+        /** @description The payment provider config was created (HSRCPAY may answer 200 or 201). */
+        PaymentProviderConfigOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentProviderConfigEnvelope"];
+            };
+        };
+        /** @description The payment provider config was created (HSRCPAY may answer 200 or 201). */
+        PaymentProviderConfigCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentProviderConfigEnvelope"];
+            };
+        };
+        /** @description Every fee row of the payment provider config, in one list (not paginated). */
+        PaymentProviderConfigFeeList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentProviderConfigFeeListEnvelope"];
+            };
+        };
+        /** @description The fee row was deleted: `data` is `{ deleted: true }`. */
+        PaymentProviderConfigFeeDeleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentProviderConfigFeeDeletedEnvelope"];
+            };
+        };
+        /** @description The fee row, with the fields given changed. */
+        PaymentProviderConfigFeeOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaymentProviderConfigFeeEnvelope"];
+            };
+        };
+        /** @description The routing rule was created (HSRCPAY may answer 200 or 201). */
+        RoutingRuleOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RoutingRuleEnvelope"];
+            };
+        };
+        /** @description The routing rule was created (HSRCPAY may answer 200 or 201). */
+        RoutingRuleCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RoutingRuleEnvelope"];
+            };
+        };
     };
     parameters: {
         /**
@@ -2609,6 +4582,75 @@ export interface components {
          * @example pay_7Hs2Kq9LmP4xR1tV
          */
         PaymentId: string;
+        /**
+         * @description The checkout session's token ("Session token", HSRCPAY's page), as Create checkout session
+         *     answers it (assumed: see CheckoutSession's `token`). Sent as one percent-encoded path segment.
+         *     It is a credential (whoever holds it can pay the session): the client adds it to the call's
+         *     secrets, so that wherever it reports the path (an error, a log line, `lastResponse`) the token is
+         *     `[redacted]`. A path parameter is masked when its name is a secret field (`x-hsrcpay-secret`).
+         * @example cst_9Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk
+         */
+        CheckoutSessionToken: string;
+        /**
+         * @description `true` to embed each routing plan's attempts (`attempts`).
+         * @example true
+         */
+        IncludeAttempts: boolean;
+        /**
+         * @description `true` to embed each routing plan's charges (`charges`).
+         * @example true
+         */
+        IncludePlanCharges: boolean;
+        /**
+         * @description `true` to embed each routing plan's payment (`payment`).
+         * @example true
+         */
+        IncludePayment: boolean;
+        /**
+         * @description The routing plan's id. Sent as one percent-encoded path segment.
+         * @example rp_6Gh9Jk2Lm5Np8Qr1
+         */
+        RoutingPlanId: string;
+        /**
+         * @description The notification's id. Sent as one percent-encoded path segment.
+         * @example ntf_4Kl7Zx0Cv3Bn6Mq9
+         */
+        NotificationId: string;
+        /**
+         * @description The one-time link's token or id ("One-time link token / id", HSRCPAY's page, which names the
+         *     parameter `id`). Named `token` here because it is a credential: whoever holds it can consume the
+         *     link, so the client masks it wherever it reports the path. Sent as one percent-encoded path
+         *     segment. A path parameter is masked when its name is a secret field (`x-hsrcpay-secret`).
+         * @example otl_8Vb1Nm4Qw7Er0Ty3
+         */
+        OneTimeLinkToken: string;
+        /**
+         * @description The payment provider's id. Sent as one percent-encoded path segment.
+         * @example prov_7Kx2Lm9Qp4Rs1Tv6
+         */
+        PaymentProviderId: string;
+        /**
+         * @description The payment provider method's id. Sent as one percent-encoded path segment.
+         * @example ppm_3Dg8Hj2Kl5Mn9Pq4
+         */
+        PaymentProviderMethodId: string;
+        /**
+         * @description "Sandbox mode" is all HSRCPAY's page says. Assumed: a boolean, `true` to read the method as the
+         *     sandbox catalogue has it; left out, HSRCPAY's default applies (not documented).
+         * @example true
+         */
+        PaymentProviderMethodSandboxMode: boolean;
+        /**
+         * @description The payment provider config's id. Sent as one percent-encoded path segment.
+         * @example ppc_5Wx8Yz1Ab4Cd7Ef2
+         */
+        PaymentProviderConfigId: string;
+        /**
+         * @description The fee row's id (HSRCPAY's name for the parameter), of a fee of the config `id`. Sent as one
+         *     percent-encoded path segment.
+         * @example fee_6Gh9Jk2Lm5Np8Qr1
+         */
+        PaymentProviderConfigFeeId: string;
     };
     requestBodies: never;
     headers: never;
@@ -2649,12 +4691,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ApiKeyList"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2697,12 +4771,44 @@ export interface operations {
         responses: {
             200: components["responses"]["ApiKeyOk"];
             201: components["responses"]["ApiKeyCreated"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2736,12 +4842,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ApiKeyDeleted"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2775,12 +4913,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ApiKeyRegenerated"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2796,12 +4966,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AccountList"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2847,12 +5049,44 @@ export interface operations {
         responses: {
             200: components["responses"]["AccountOk"];
             201: components["responses"]["AccountCreated"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2875,12 +5109,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AccountOk"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2919,12 +5185,44 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AccountOk"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2958,12 +5256,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AccountDeleted"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -2986,12 +5316,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["AccountMembershipList"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3031,12 +5393,44 @@ export interface operations {
         responses: {
             200: components["responses"]["AccountMembershipOk"];
             201: components["responses"]["AccountMembershipCreated"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3075,12 +5469,44 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["AccountMembershipOk"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3114,12 +5540,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ChargeList"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3141,12 +5599,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["ChargeOk"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3168,12 +5658,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["RefundList"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3196,12 +5718,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["WebhookList"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3241,12 +5795,44 @@ export interface operations {
         responses: {
             200: components["responses"]["WebhookOk"];
             201: components["responses"]["WebhookCreated"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3285,12 +5871,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["CustomerList"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3318,12 +5936,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["CustomerOk"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3361,12 +6011,44 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["CustomerOk"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3425,12 +6107,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PaymentList"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3469,12 +6183,44 @@ export interface operations {
         responses: {
             200: components["responses"]["PaymentCreatedOk"];
             201: components["responses"]["PaymentCreated"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3527,12 +6273,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PaymentOk"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
@@ -3570,12 +6348,1398 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["PaymentConfirmed"];
-            400: components["responses"]["BadRequest"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listCheckoutSessions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+                /**
+                 * @description The 1-based index of the page to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. HSRCPAY documents a default of 10 and a value above 0; one rendering of its page also
+                 *     shows 100, read here as the maximum (assumed: not legible for certain).
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CheckoutSessionList"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createCheckoutSession: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account that owns the new session; the actor's when left out (assumed).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: string;
+            };
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The currency, the amount rules and what the page collects (every field assumed). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckoutSessionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CheckoutSessionCreated"];
+            201: components["responses"]["CheckoutSessionCreated"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    searchCheckoutSessions: {
+        parameters: {
+            query: {
+                /**
+                 * @description The search query; what it matches is not documented.
+                 * @example ayse@example.com
+                 */
+                q: string;
+                /**
+                 * @description The account the operation acts on: for a create, the one that will own what is created; for a
+                 *     list, the one whose items are listed. An `acct_…` id or an internal account id.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CheckoutSessionSearchResults"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    confirmCheckoutSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The checkout session's token ("Session token", HSRCPAY's page), as Create checkout session
+                 *     answers it (assumed: see CheckoutSession's `token`). Sent as one percent-encoded path segment.
+                 *     It is a credential (whoever holds it can pay the session): the client adds it to the call's
+                 *     secrets, so that wherever it reports the path (an error, a log line, `lastResponse`) the token is
+                 *     `[redacted]`. A path parameter is masked when its name is a secret field (`x-hsrcpay-secret`).
+                 * @example cst_9Qw2Er5Ty8Ui1Op4As7Df0Gh3Jk
+                 */
+                token: components["parameters"]["CheckoutSessionToken"];
+            };
+            cookie?: never;
+        };
+        /** @description The card, and optionally the payer and the payer's browser. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCheckoutSessionRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CheckoutSessionConfirmed"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listRoutingPlans: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+                /**
+                 * @description The 1-based index of the page to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. HSRCPAY documents a default of 10 and a value above 0; one rendering of its page also
+                 *     shows 100, read here as the maximum (assumed: not legible for certain).
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description `true` to embed each routing plan's attempts (`attempts`).
+                 * @example true
+                 */
+                include_attempts?: components["parameters"]["IncludeAttempts"];
+                /**
+                 * @description `true` to embed each routing plan's charges (`charges`).
+                 * @example true
+                 */
+                include_charges?: components["parameters"]["IncludePlanCharges"];
+                /**
+                 * @description `true` to embed each routing plan's payment (`payment`).
+                 * @example true
+                 */
+                include_payment?: components["parameters"]["IncludePayment"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RoutingPlanList"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getRoutingPlan: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` to embed each routing plan's attempts (`attempts`).
+                 * @example true
+                 */
+                include_attempts?: components["parameters"]["IncludeAttempts"];
+                /**
+                 * @description `true` to embed each routing plan's charges (`charges`).
+                 * @example true
+                 */
+                include_charges?: components["parameters"]["IncludePlanCharges"];
+                /**
+                 * @description `true` to embed each routing plan's payment (`payment`).
+                 * @example true
+                 */
+                include_payment?: components["parameters"]["IncludePayment"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The routing plan's id. Sent as one percent-encoded path segment.
+                 * @example rp_6Gh9Jk2Lm5Np8Qr1
+                 */
+                id: components["parameters"]["RoutingPlanId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RoutingPlanOk"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listAccountNotifications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["NotificationList"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    archiveNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The notification's id. Sent as one percent-encoded path segment.
+                 * @example ntf_4Kl7Zx0Cv3Bn6Mq9
+                 */
+                id: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["NotificationArchived"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    unarchiveNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The notification's id. Sent as one percent-encoded path segment.
+                 * @example ntf_4Kl7Zx0Cv3Bn6Mq9
+                 */
+                id: components["parameters"]["NotificationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["NotificationUnarchived"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    consumeOneTimeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The one-time link's token or id ("One-time link token / id", HSRCPAY's page, which names the
+                 *     parameter `id`). Named `token` here because it is a credential: whoever holds it can consume the
+                 *     link, so the client masks it wherever it reports the path. Sent as one percent-encoded path
+                 *     segment. A path parameter is masked when its name is a secret field (`x-hsrcpay-secret`).
+                 * @example otl_8Vb1Nm4Qw7Er0Ty3
+                 */
+                token: components["parameters"]["OneTimeLinkToken"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OneTimeLinkContent"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getPaymentProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The payment provider's id. Sent as one percent-encoded path segment.
+                 * @example prov_7Kx2Lm9Qp4Rs1Tv6
+                 */
+                id: components["parameters"]["PaymentProviderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PaymentProviderOk"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updatePaymentProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The payment provider's id. Sent as one percent-encoded path segment.
+                 * @example prov_7Kx2Lm9Qp4Rs1Tv6
+                 */
+                id: components["parameters"]["PaymentProviderId"];
+            };
+            cookie?: never;
+        };
+        /** @description The provider fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePaymentProviderRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PaymentProviderOk"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getPaymentProviderMethod: {
+        parameters: {
+            query?: {
+                /**
+                 * @description "Sandbox mode" is all HSRCPAY's page says. Assumed: a boolean, `true` to read the method as the
+                 *     sandbox catalogue has it; left out, HSRCPAY's default applies (not documented).
+                 * @example true
+                 */
+                sandbox_mode?: components["parameters"]["PaymentProviderMethodSandboxMode"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The payment provider method's id. Sent as one percent-encoded path segment.
+                 * @example ppm_3Dg8Hj2Kl5Mn9Pq4
+                 */
+                id: components["parameters"]["PaymentProviderMethodId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PaymentProviderMethodOk"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listPaymentProviderConfigs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The account whose items are listed; when left out, HSRCPAY uses the account of the
+                 *     authenticated actor ("may be inferred from the actor", HSRCPAY's List charges page).
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id?: components["parameters"]["OptionalAccountId"];
+                /**
+                 * @description The 1-based index of the page to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. HSRCPAY documents a default of 10 and a value above 0; one rendering of its page also
+                 *     shows 100, read here as the maximum (assumed: not legible for certain).
+                 * @example 10
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PaymentProviderConfigList"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createPaymentProviderConfig: {
+        parameters: {
+            query: {
+                /**
+                 * @description The account the operation acts on: for a create, the one that will own what is created; for a
+                 *     list, the one whose items are listed. An `acct_…` id or an internal account id.
+                 * @example acct_1PqR7sT2uV3wX4yZ
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The config: its provider, credentials and capabilities. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentProviderConfigRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PaymentProviderConfigOk"];
+            201: components["responses"]["PaymentProviderConfigCreated"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listPaymentProviderConfigFees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The payment provider config's id. Sent as one percent-encoded path segment.
+                 * @example ppc_5Wx8Yz1Ab4Cd7Ef2
+                 */
+                id: components["parameters"]["PaymentProviderConfigId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PaymentProviderConfigFeeList"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deletePaymentProviderConfigFee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The payment provider config's id. Sent as one percent-encoded path segment.
+                 * @example ppc_5Wx8Yz1Ab4Cd7Ef2
+                 */
+                id: components["parameters"]["PaymentProviderConfigId"];
+                /**
+                 * @description The fee row's id (HSRCPAY's name for the parameter), of a fee of the config `id`. Sent as one
+                 *     percent-encoded path segment.
+                 * @example fee_6Gh9Jk2Lm5Np8Qr1
+                 */
+                feeId: components["parameters"]["PaymentProviderConfigFeeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PaymentProviderConfigFeeDeleted"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updatePaymentProviderConfigFee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The payment provider config's id. Sent as one percent-encoded path segment.
+                 * @example ppc_5Wx8Yz1Ab4Cd7Ef2
+                 */
+                id: components["parameters"]["PaymentProviderConfigId"];
+                /**
+                 * @description The fee row's id (HSRCPAY's name for the parameter), of a fee of the config `id`. Sent as one
+                 *     percent-encoded path segment.
+                 * @example fee_6Gh9Jk2Lm5Np8Qr1
+                 */
+                feeId: components["parameters"]["PaymentProviderConfigFeeId"];
+            };
+            cookie?: never;
+        };
+        /** @description Only the fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePaymentProviderConfigFeeRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PaymentProviderConfigFeeOk"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createPaymentProviderConfigRoutingRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique value per logical write (create, confirm, regenerate, delete); send the same value on
+                 *     every retry of that write so a retried request can never mint two keys, rotate a secret twice or
+                 *     confirm a payment twice. HSRCPAY's SDK guide asks for idempotency on write
+                 *     operations, the same key on every retry, and answers a conflicting reuse with 409, but does not
+                 *     name the header: this document uses the name from the IETF draft "The Idempotency-Key HTTP
+                 *     Header Field". The client sends a UUID v4 on every write when the caller gives none.
+                 * @example 5f0c7f2e-2b7a-4c55-9b7e-1f8f2a4d9c31
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The payment provider config's id. Sent as one percent-encoded path segment.
+                 * @example ppc_5Wx8Yz1Ab4Cd7Ef2
+                 */
+                id: components["parameters"]["PaymentProviderConfigId"];
+            };
+            cookie?: never;
+        };
+        /** @description The rule's conditions. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoutingRuleRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["RoutingRuleOk"];
+            201: components["responses"]["RoutingRuleCreated"];
+            /** @description The request could not be read (for example malformed JSON). Fix the request; do not retry it unchanged. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The credential is valid but lacks the permission this operation needs on this account (the operation's description names it where HSRCPAY does). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The object named in the path (`id`) or the query (such as `account_id`) does not exist or is not visible to the credential. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            409: components["responses"]["Conflict"];
+            /** @description The request was read but cannot be carried out as it is: a field or parameter breaks a rule, or the object is not in a state the operation applies to. Do not retry it unchanged. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];

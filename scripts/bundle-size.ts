@@ -64,8 +64,13 @@ export interface BundleSize {
  * enum's documented values in the answer table, for the unknown-value warning (235); `toArray`
  * and `HSRCPAY_BASE_URL` (322); the warning itself, the `include_*` fields required when asked
  * for, and `declineKind` with the declines guide's codes (623).
+ * Base 20,010 -> 20,830 for #31 (21,922 to 24,260 bytes with 43 operations): each of the 19
+ * operations' generated rules measured alone (the bundle less its table entries): median 28 bytes,
+ * 8 to 132, plus about 10 for its method line; once for all, the `content` kind of a one-time link
+ * and lists that may come unpaginated (about 340), a secret path parameter masked (195), and the
+ * rules the new objects share between their operations (a routing plan, a notification, a fee).
  */
-export const gzipBudget = { baseBytes: 20_010, perOperationBytes: 80 } as const;
+export const gzipBudget = { baseBytes: 20_830, perOperationBytes: 80 } as const;
 
 /** The budget for a spec of `operations` operations. */
 export function gzipBudgetBytes(operations: number): number {

@@ -106,12 +106,29 @@ function successSchema(operation: Operation): Schema {
   return success?.[1].content?.["application/json"]?.schema ?? {};
 }
 
+/**
+ * Whether the first success is a body that is not JSON (a page, a text: consuming a one-time
+ * link): the call hands back what arrived, as content, not an envelope's data.
+ */
+function isContent(operation: Operation): boolean {
+  const success = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status));
+  const content = success?.[1].content;
+  return content !== undefined && content["application/json"] === undefined;
+}
+
 /** What a success response says of the call's kind. */
 function kindOf(method: string, operation: Operation): string {
+  if (isContent(operation)) return "content";
   const properties = (successSchema(operation).properties ?? {}) as Record<string, Schema>;
   if (properties.pages !== undefined && properties.total !== undefined) return "page";
   if (properties.data?.type === "array") return "list";
-  if (properties.data === undefined || properties.data.type === "null") {
+  // A delete's success with no data, or data that only says so (`{ deleted: true }`, a fee row's).
+  const data = properties.data;
+  const saysDeleted =
+    method === "delete" &&
+    data?.type === "object" &&
+    Object.keys((data.properties ?? {}) as object).every((name) => name === "deleted");
+  if (data === undefined || data.type === "null" || saysDeleted) {
     if (method !== "delete") {
       throw new Error(`${operation.operationId}: a void success on a ${method}`);
     }
@@ -262,8 +279,12 @@ function describe(method: string, operation: Operation) {
   }
   Object.assign(params, { properties, required, additionalProperties: false });
   const { unwrap } = dataOf(operation);
+  const kind = kindOf(method, operation);
+  const envelope = successSchema(operation);
+  // A list whose pagination numbers are declared but not required may come whole, without them.
+  const unpaged = kind === "page" && !((envelope.required ?? []) as string[]).includes("pages");
   return {
-    kind: kindOf(method, operation),
+    kind,
     // Where each param goes: the path and query parameters by name, the body's fields the rest.
     ...Object.fromEntries(
       ["path", "query"]
@@ -274,6 +295,7 @@ function describe(method: string, operation: Operation) {
     ),
     params,
     ...(unwrap === undefined ? {} : { unwrap }),
+    ...(unpaged ? { unpaged } : {}),
   };
 }
 
@@ -308,7 +330,8 @@ function generate(document: Schema): string {
       if (!operation) continue;
       const key = `${method.toUpperCase()} ${path}`;
       table[key] = describe(method, operation);
-      if ((table[key] as Schema).kind !== "deleted")
+      const { kind } = table[key] as Schema;
+      if (kind !== "deleted" && kind !== "content")
         answers[key] = answerRule(dataOf(operation).data);
     }
   }
@@ -403,7 +426,9 @@ function generateResponses(document: Schema, methods: Record<string, string>): s
       const examples: Record<string, Record<string, unknown>> = {};
       const named: string[] = [];
       for (const [status, response] of Object.entries(operation.responses)) {
-        const media = response.content?.["application/json"];
+        // A success that is not JSON (content) is answered with its own media type's examples.
+        const media =
+          response.content?.["application/json"] ?? Object.values(response.content ?? {})[0];
         const byName: Record<string, unknown> = media?.examples
           ? Object.fromEntries(
               Object.entries(media.examples).map(([name, example]) => [name, example.value]),

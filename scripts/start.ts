@@ -1,13 +1,18 @@
 // `npm start`: runs examples/api-key-lifecycle.ts (list accounts, then create, list, regenerate,
-// delete a key) and examples/take-a-payment.ts (create, confirm with a card, the 3-D Secure branch,
-// read again with its charges) against the Prism mock of openapi/, started on a free port and
+// delete a key), examples/take-a-payment.ts (create, confirm with a card, the 3-D Secure branch,
+// read again with its charges) and examples/hosted-checkout.ts (open a checkout session, confirm it
+// by its token with a card) against the Prism mock of openapi/, started on a free port and
 // stopped afterwards; or, with HSRCPAY_BASE_URL and HSRCPAY_API_KEY set, against that server.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startPrism } from "./prism.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const examples = ["examples/api-key-lifecycle.ts", "examples/take-a-payment.ts"];
+const examples = [
+  "examples/api-key-lifecycle.ts",
+  "examples/take-a-payment.ts",
+  "examples/hosted-checkout.ts",
+];
 
 /** Runs each example in turn; the first that fails stops the job with its exit code. */
 async function runExamples(env: NodeJS.ProcessEnv): Promise<number> {
@@ -29,7 +34,8 @@ function runExample(example: string, env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 if (process.env.HSRCPAY_BASE_URL && process.env.HSRCPAY_API_KEY) {
-  console.log(`Running ${examples.join(" and ")} against ${process.env.HSRCPAY_BASE_URL}`);
+  const named = `${examples.slice(0, -1).join(", ")} and ${examples.at(-1)}`;
+  console.log(`Running ${named} against ${process.env.HSRCPAY_BASE_URL}`);
   process.exitCode = await runExamples(process.env);
 } else {
   if (process.env.HSRCPAY_BASE_URL || process.env.HSRCPAY_API_KEY) {

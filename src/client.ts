@@ -28,9 +28,37 @@ import {
 import { type AccountsResource, accountsResource } from "./resources/accounts/index.js";
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys/index.js";
 import { type ChargesResource, chargesResource } from "./resources/charges/index.js";
+import {
+  type CheckoutSessionsResource,
+  checkoutSessionsResource,
+} from "./resources/checkout-sessions/index.js";
 import { type CustomersResource, customersResource } from "./resources/customers/index.js";
+import {
+  type NotificationsResource,
+  notificationsResource,
+} from "./resources/notifications/index.js";
+import {
+  type OneTimeLinksResource,
+  oneTimeLinksResource,
+} from "./resources/one-time-links/index.js";
+import {
+  type PaymentProviderConfigsResource,
+  paymentProviderConfigsResource,
+} from "./resources/payment-provider-configs/index.js";
+import {
+  type PaymentProviderMethodsResource,
+  paymentProviderMethodsResource,
+} from "./resources/payment-provider-methods/index.js";
+import {
+  type PaymentProvidersResource,
+  paymentProvidersResource,
+} from "./resources/payment-providers/index.js";
 import { type PaymentsResource, paymentsResource } from "./resources/payments/index.js";
 import { type RefundsResource, refundsResource } from "./resources/refunds/index.js";
+import {
+  type RoutingPlansResource,
+  routingPlansResource,
+} from "./resources/routing-plans/index.js";
 import { type WebhooksResource, webhooksResource } from "./resources/webhooks/index.js";
 
 export interface HsrcpayClientOptions {
@@ -119,6 +147,19 @@ export interface HsrcpayClient {
   readonly refunds: RefundsResource;
   readonly customers: CustomersResource;
   readonly webhooks: WebhooksResource;
+  /** HSRCPAY's catalogue of payment providers (an operations surface). */
+  readonly paymentProviders: PaymentProvidersResource;
+  /** The methods catalogue providers support, by id. */
+  readonly paymentProviderMethods: PaymentProviderMethodsResource;
+  /** An account's provider configs, with their fee rows and routing rules; credentials masked. */
+  readonly paymentProviderConfigs: PaymentProviderConfigsResource;
+  /** How confirms are routed: the provider configs tried, in order (an operations surface). */
+  readonly routingPlans: RoutingPlansResource;
+  /** The account's notifications, to list and to archive (a dashboard surface). */
+  readonly notifications: NotificationsResource;
+  /** Links that work once: consuming one answers a page, a text or a redirect. */
+  readonly oneTimeLinks: OneTimeLinksResource;
+  readonly checkoutSessions: CheckoutSessionsResource;
   /**
    * A new client with these options over this one's (`token`, `baseUrl`, `timeout`,
    * `defaultHeaders`…), checked as `createHsrcpayClient` checks them. It shares nothing mutable
@@ -240,6 +281,13 @@ function makeClient(options: HsrcpayClientOptions): HsrcpayClient {
     refunds: refundsResource(call),
     customers: customersResource(call),
     webhooks: webhooksResource(call),
+    paymentProviders: paymentProvidersResource(call),
+    paymentProviderMethods: paymentProviderMethodsResource(call),
+    paymentProviderConfigs: paymentProviderConfigsResource(call),
+    routingPlans: routingPlansResource(call),
+    notifications: notificationsResource(call),
+    oneTimeLinks: oneTimeLinksResource(call),
+    checkoutSessions: checkoutSessionsResource(call),
     raw: api,
     withOptions: (overrides: HsrcpayClientOptions) => {
       const read = readClientOptions(overrides);

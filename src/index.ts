@@ -39,6 +39,7 @@ export type {
 } from "./internal/credentials.js";
 export type { Logger, LogLevel, RetryEvent, RetryHook } from "./internal/log.js";
 export type {
+  Consumed,
   Deleted,
   Embedded,
   NoParams,
@@ -80,6 +81,15 @@ export type {
   ListChargesParams,
 } from "./resources/charges/index.js";
 export type {
+  CheckoutSession,
+  CheckoutSessionResult,
+  CheckoutSessionsResource,
+  ConfirmCheckoutSessionParams,
+  CreateCheckoutSessionParams,
+  ListCheckoutSessionsParams,
+  SearchCheckoutSessionsParams,
+} from "./resources/checkout-sessions/index.js";
+export type {
   CreateCustomerAddressParams,
   Customer,
   CustomerResult,
@@ -88,6 +98,40 @@ export type {
   ListCustomersParams,
   RetrieveCustomerParams,
 } from "./resources/customers/index.js";
+export type {
+  ListNotificationsParams,
+  Notification,
+  NotificationResult,
+  NotificationsResource,
+} from "./resources/notifications/index.js";
+export type {
+  ConsumedLink,
+  ConsumeOptions,
+  OneTimeLinksResource,
+} from "./resources/one-time-links/index.js";
+export type {
+  CreatePaymentProviderConfigParams,
+  CreateRoutingRuleParams,
+  ListPaymentProviderConfigsParams,
+  PaymentProviderConfig,
+  PaymentProviderConfigFee,
+  PaymentProviderConfigResult,
+  PaymentProviderConfigsResource,
+  RoutingRule,
+  UpdatePaymentProviderConfigFeeParams,
+} from "./resources/payment-provider-configs/index.js";
+export type {
+  PaymentProviderMethod,
+  PaymentProviderMethodResult,
+  PaymentProviderMethodsResource,
+  RetrievePaymentProviderMethodParams,
+} from "./resources/payment-provider-methods/index.js";
+export type {
+  PaymentProvider,
+  PaymentProviderResult,
+  PaymentProvidersResource,
+  UpdatePaymentProviderParams,
+} from "./resources/payment-providers/index.js";
 export type {
   ConfirmedPayment,
   ConfirmPaymentParams,
@@ -105,6 +149,13 @@ export type {
 } from "./resources/payments/index.js";
 export { declineKind } from "./resources/payments/index.js";
 export type { ListRefundsParams, Refund, RefundsResource } from "./resources/refunds/index.js";
+export type {
+  ListRoutingPlansParams,
+  RetrieveRoutingPlanParams,
+  RoutingPlan,
+  RoutingPlansResource,
+  RoutingPlanWith,
+} from "./resources/routing-plans/index.js";
 export type {
   CreateWebhookParams,
   ListWebhooksParams,

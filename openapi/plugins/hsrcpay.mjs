@@ -1,4 +1,5 @@
-// Redocly plugin (redocly.yaml: `plugins`, `preprocessors`): each operation's error examples.
+// Redocly plugin (redocly.yaml: `plugins`, `preprocessors`): what every operation shares, and each
+// operation's error examples. A path file holds only what is particular to its operation.
 //
 // The shared error responses (openapi/components/responses/) hold what every operation shares:
 // the description and the error envelope, and examples for the statuses that say nothing about
@@ -17,7 +18,9 @@
 // (docs, the published spec, Prism, the generators) writes it, so every tool sees the same
 // examples and the lint validates them. It is idempotent: a response it wrote is no longer a
 // reference to a shared response, so a second pass (or the bundled spec) is left as it is.
-import { dirname, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The shared responses whose examples are about an operation, by status. */
 const particular = {
@@ -118,11 +121,73 @@ function derive(statement, operation, facts) {
   return out;
 }
 
+const openapiDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const samplesDir = resolve(openapiDir, "../examples/reference");
+const rootFile = join(openapiDir, "openapi.yaml");
+
+/**
+ * What every operation declares alike, written into it here rather than into each path file: the
+ * shared error responses (every status HSRCPAY's SDK guides describe, and `default`), the sentence
+ * that says where they come from, and the code samples, read from the files named by its
+ * operationId (`examples/reference/<operationId>.ts` and `.sh`, which tsc compiles and the contract
+ * suite runs). A path file that states one of them itself keeps its own.
+ */
+const sharedResponses = {
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "NotFound",
+  409: "Conflict",
+  422: "UnprocessableEntity",
+  429: "TooManyRequests",
+  500: "InternalServerError",
+  default: "UnexpectedError",
+};
+const errorsSentence = [
+  "HSRCPAY's pages show the error bodies without legible status codes: this document declares",
+  "the eight statuses its SDK guides describe (400, 401, 403, 404, 409, 422, 429, 500), each",
+  "with the error envelope, and a `default` response with the same envelope for any other status.",
+].join("\n");
+const samples = [
+  { lang: "TypeScript", label: "TypeScript", ext: "ts" },
+  { lang: "Shell", label: "curl", ext: "sh" },
+];
+
+/** Adds what every operation shares; says what it could not add (a sample file missing). */
+function addShared(operation, here, report) {
+  operation.responses ??= {};
+  for (const [status, name] of Object.entries(sharedResponses)) {
+    // 400, 403, 404 and 422 are written whole below, with the operation's own examples.
+    if (Object.hasOwn(particular, status)) continue;
+    const file = join(openapiDir, "components/responses", `${name}.yaml`);
+    operation.responses[status] ??= { $ref: relative(dirname(here), file) };
+  }
+  if (!operation.description?.includes(errorsSentence)) {
+    operation.description = `${(operation.description ?? "").trimEnd()}\n\n${errorsSentence}\n`;
+  }
+  if (operation["x-codeSamples"] === undefined && operation.operationId) {
+    const files = samples.map(({ ext }) => join(samplesDir, `${operation.operationId}.${ext}`));
+    const missing = files.filter((file) => !existsSync(file));
+    if (missing.length > 0) {
+      report(`no code sample ${missing.map((file) => relative(openapiDir, file)).join(", ")}`);
+      return;
+    }
+    operation["x-codeSamples"] = samples.map(({ lang, label }, index) => ({
+      lang,
+      label,
+      source: readFileSync(files[index], "utf8"),
+    }));
+  }
+}
+
 function ErrorExamples() {
   return {
     Operation: {
       enter(operation, ctx) {
         const here = ctx.location.source.absoluteRef;
+        const report = (message) =>
+          ctx.report({ message: `${operation.operationId}: ${message}`, location: ctx.location });
+        addShared(operation, here, report);
         const statement = operation["x-hsrcpay-errors"] ?? {};
         const resolved = (node) => (node?.$ref ? ctx.resolve(node) : { node, location: null });
         const parameters = (operation.parameters ?? []).map((p) => resolved(p).node ?? {});
@@ -147,7 +212,7 @@ function ErrorExamples() {
         let derived;
         for (const [status, file] of Object.entries(particular)) {
           const reference = operation.responses?.[status];
-          if (!reference?.$ref?.endsWith(`/${file}`)) continue;
+          if (reference !== undefined && !reference.$ref?.endsWith(`/${file}`)) continue;
           derived ??= derive(statement, operation, facts);
           const examples = derived[status];
           if (Object.keys(examples).length === 0) {
@@ -155,7 +220,10 @@ function ErrorExamples() {
             problems.push(`declares ${status} but x-hsrcpay-errors states no \`${key}\``);
             continue;
           }
-          const shared = ctx.resolve(reference);
+          // Not stated in the path file: the shared response, as openapi.yaml's components name it.
+          const shared = reference
+            ? ctx.resolve(reference)
+            : ctx.resolve({ $ref: `components/responses/${file}` }, rootFile);
           const from = dirname(shared.location.source.absoluteRef);
           const rebase = (node) =>
             node?.$ref ? { $ref: relative(dirname(here), resolve(from, node.$ref)) } : node;

@@ -4,7 +4,7 @@
 import { operations, secretFields } from "../../generated/operations.js";
 import { responses } from "../../generated/responses.js";
 import type { HsrcpayClient } from "../../src/index.js";
-import { operationsUnderTest } from "../../test/contract/operations.js";
+import { isWrite, operationsUnderTest } from "../../test/contract/operations.js";
 
 export const token = "sk_test_bench0000000000000000000";
 
@@ -55,10 +55,10 @@ export function allOperations(): BenchedOperation[] {
   return operationsUnderTest.map((row) => {
     const { kind } = specOf(row.operationId);
     return {
-      name: `${row.operationId} (${kind}, ${row.write ? "write" : "read"})`,
+      name: `${row.operationId} (${kind}, ${isWrite(row) ? "write" : "read"})`,
       operationId: row.operationId,
       kind,
-      write: row.write,
+      write: isWrite(row),
       call: (hsrcpay) => row.call(hsrcpay, undefined as never),
     };
   });

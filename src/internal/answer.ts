@@ -155,6 +155,26 @@ export function readData(
 }
 
 /**
+ * An answer that is content, not an envelope (consuming a one-time link): a 2xx body as the data
+ * asked for, as it came, decoded as UTF-8, up to the cap (past it, the typed too-large error, not
+ * a body cut short); a failure status is the typed error of every operation.
+ */
+export function readContent(
+  received: Received,
+  request: RequestSummary,
+): { text: string; meta: ResponseMeta } {
+  if (received.status > 299) throw apiError(received, request);
+  if (received.truncated) throw tooLarge(received, request);
+  return { text: received.text, meta: metaOf(received, request) };
+}
+
+/** A redirect's `lastResponse`: the refused redirect's fields, already allow-listed and masked. */
+export function redirectMeta(error: HsrcpayApiError): ResponseMeta {
+  const { status, requestId, retryAfter, idempotencyKey, headers } = error;
+  return { status, message: "", requestId, retryAfter, idempotencyKey, headers };
+}
+
+/**
  * A delete's answer. Any 2xx that is not an explicit failure envelope (`success: false`) is a
  * success: HSRCPAY's void envelope, `204 No Content` or another empty body, the deleted object in
  * `data`. A body that is not JSON at all (a proxy's or a captive portal's page) did not come from

@@ -8,6 +8,7 @@ import type { ClientPathsWithMethod } from "openapi-fetch";
 import { type Answer, answers, operations } from "../../generated/operations.js";
 import type { paths } from "../../generated/schema.js";
 import { HsrcpayError } from "../errors/hsrcpay-error.js";
+import { HsrcpayRedirectError } from "../errors/redirect-error.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 import {
   invalidResponse,
@@ -15,9 +16,12 @@ import {
   maskFor,
   metaOf,
   type Received,
+  type RequestSummary,
   type ResponseMeta,
+  readContent,
   readData,
   readDeleted,
+  redirectMeta,
 } from "./answer.js";
 import { check, patternOf, type Rule, setOwn, snapshot } from "./checks.js";
 import { checkSegment } from "./guards.js";
@@ -104,13 +108,38 @@ export interface Deleted {
   readonly lastResponse: ResponseMeta;
 }
 
+/**
+ * What a call whose answer is not an envelope (consuming a one-time link) resolves to: the body
+ * that arrived, or the redirect, never followed. `text` is the data asked for, as it came, up to
+ * the client's `maxResponseBytes` (past it, `HsrcpayResponseTooLargeError`); `location` is the
+ * `Location`'s origin only, as on `HsrcpayRedirectError` (`undefined` when relative or hidden).
+ */
+export type Consumed =
+  | {
+      readonly kind: "content";
+      readonly status: number;
+      /** The allow-listed `content-type` (`text/html; charset=utf-8`), when the server sent one. */
+      readonly contentType: string | undefined;
+      readonly text: string;
+      readonly lastResponse: ResponseMeta;
+    }
+  | {
+      readonly kind: "redirect";
+      /** The 3xx; 0 where a browser hides it (an opaque redirect). */
+      readonly status: number;
+      readonly location: string | undefined;
+      readonly lastResponse: ResponseMeta;
+    };
+
 /** What a call of this method and path resolves to, by the kind the spec gives it. */
 export type Result<M extends Method, P extends keyof paths> = Table[Key<M, P> &
-  keyof Table]["kind"] extends "page" | "list"
-  ? PagePromise<NonNullable<Data<Operation<M, P>>> extends (infer Item)[] ? Item : never>
-  : Table[Key<M, P> & keyof Table]["kind"] extends "deleted"
-    ? Promise<Deleted>
-    : Promise<WithMeta<Unwrapped<NonNullable<Data<Operation<M, P>>>, M, P>>>;
+  keyof Table]["kind"] extends "content"
+  ? Promise<Consumed>
+  : Table[Key<M, P> & keyof Table]["kind"] extends "page" | "list"
+    ? PagePromise<NonNullable<Data<Operation<M, P>>> extends (infer Item)[] ? Item : never>
+    : Table[Key<M, P> & keyof Table]["kind"] extends "deleted"
+      ? Promise<Deleted>
+      : Promise<WithMeta<Unwrapped<NonNullable<Data<Operation<M, P>>>, M, P>>>;
 
 /** Per-call options of a read: no Idempotency-Key, a GET is idempotent by itself. */
 export type ReadOptions = Omit<RequestOptions, "idempotencyKey">;
@@ -142,6 +171,8 @@ export interface Described {
   readonly params: Rule;
   /** The field the data may arrive wrapped in, where HSRCPAY's pages disagree (`{ payment }`). */
   readonly unwrap?: string;
+  /** A paginated list that may come whole, without its pagination numbers (routing plans). */
+  readonly unpaged?: boolean;
 }
 
 /**
@@ -358,6 +389,50 @@ function missingEmbedIn(items: unknown[], embeds: readonly string[]): string | u
 const isPageCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
 
 /**
+ * A call whose answer is content, not an envelope (consuming a one-time link), made to be sent
+ * once: a link consumed by an attempt whose answer was lost cannot be consumed again, so the
+ * client's retries are off and a caller's `maxRetries` above 0 is refused. It asks for the page or
+ * text the link shows, or for JSON (its error envelope), unless the caller said otherwise.
+ */
+function sendOnce(checked: ReturnType<typeof checkRequestOptions>): void {
+  const { settings, headers } = checked;
+  if (settings.maxRetries !== undefined && settings.maxRetries !== 0) {
+    throw new HsrcpayValidationError(
+      "options.maxRetries",
+      "must be 0: a link is consumed once, so its call is never retried",
+    );
+  }
+  settings.maxRetries = 0;
+  if (!Object.hasOwn(headers, "accept")) headers.accept = "text/html, text/plain, */*;q=0.5";
+}
+
+/** What arrived, as `Consumed`: a 3xx is handed back as the redirect it is, never followed. */
+async function consumed(
+  send: () => Promise<{ received: Received; request: RequestSummary }>,
+): Promise<Consumed> {
+  let answer: { received: Received; request: RequestSummary };
+  try {
+    answer = await send();
+  } catch (error) {
+    // A 3xx the transport refused to follow (0: a browser's opaque redirect). A redirect the
+    // fetch followed anyway (its status that of where it led) stays an error: that answer came
+    // from somewhere the request was never sent to.
+    if (error instanceof HsrcpayRedirectError) {
+      const { status } = error;
+      if (status === 0 || (status >= 300 && status <= 399)) {
+        const lastResponse = redirectMeta(error);
+        return { kind: "redirect", status, location: error.location, lastResponse };
+      }
+    }
+    throw error;
+  }
+  const { received, request } = answer;
+  const { text, meta } = readContent(received, request);
+  const contentType = meta.headers.get("content-type") ?? undefined;
+  return { kind: "content", status: received.status, contentType, text, lastResponse: meta };
+}
+
+/**
  * The resource methods' `call`. With a `reporter` (the client logs), an answer's values outside
  * the spec's enums are noted and reported once each at `warn`; without one, nothing is noted.
  */
@@ -434,6 +509,10 @@ export function createCall(send: Sender, reporter?: Reporter): Call {
         if (!paged)
           return { data: items, total: items.length, limit: items.length, pages: 1, meta };
         const { total, limit, pages } = envelope;
+        // None of the numbers, where the spec allows it: the server ignored pagination, and this
+        // is the whole list. Some of them without the others is still not believed.
+        if (operation.unpaged && [total, limit, pages, envelope.page].every((n) => n === undefined))
+          return { data: items, total: items.length, limit: items.length, pages: 1, meta };
         if (![total, limit, pages].every(isPageCount)) {
           throw invalidResponse(
             received,
@@ -447,6 +526,14 @@ export function createCall(send: Sender, reporter?: Reporter): Call {
       return pagePromise(fetchPage, first, prepared.settings.settings.signal, paged);
     }
 
+    if (operation.kind === "content") {
+      return (async () => {
+        const prepared = prepareCall();
+        sendOnce(prepared.settings);
+        return consumed(() => sendCall(prepared));
+      })();
+    }
+
     return (async () => {
       const prepared = prepareCall();
       const { received, request } = await sendCall(prepared);
@@ -456,7 +543,9 @@ export function createCall(send: Sender, reporter?: Reporter): Call {
           received.status === 404 && received.uncertain
             ? metaOf(received, request)
             : readDeleted(received, request);
-        return withMeta({ id: String(prepared.parts.path.id), deleted: true as const }, meta);
+        // The deleted object's id is the path's last parameter (`/configs/{id}/fees/{feeId}`).
+        const id = prepared.parts.path[operation.path?.at(-1) ?? "id"];
+        return withMeta({ id: String(id), deleted: true as const }, meta);
       }
       const { data, meta } = readData(received, request, refuseItem);
       tellUnknown(received);

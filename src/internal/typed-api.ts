@@ -3,6 +3,7 @@
 // exchange. Both send through the transport: auth, retries, timeouts, the hostile-path guards.
 // Middleware registered with `raw.use` sees `raw`'s calls only; the `fetch` option sees every one.
 import openapiFetch, { type Client } from "openapi-fetch";
+import { operations } from "../../generated/operations.js";
 import type { paths } from "../../generated/schema.js";
 import { HsrcpayValidationError } from "../errors/validation-error.js";
 import {
@@ -16,7 +17,7 @@ import {
 } from "./answer.js";
 import { setOwn } from "./checks.js";
 import { checkPathFilled, checkWellFormed, serializePath } from "./guards.js";
-import { maskOf, mayHoldSecrets, secretValues } from "./mask.js";
+import { maskOf, mayHoldSecrets, secretFields, secretValues } from "./mask.js";
 import type { CallSettings } from "./options.js";
 import { labelOf, send, type TransportConfig } from "./transport.js";
 
@@ -99,8 +100,10 @@ export function createApi(
       headers["idempotency-key"] =
         settings.idempotencyKey ?? headers["idempotency-key"] ?? crypto.randomUUID();
     }
-    // The settings are this call's own object (see checkRequestOptions).
-    settings.secrets = secrets;
+    // The settings are this call's own object (see checkRequestOptions). A secret path parameter
+    // (a checkout session's token) is a secret of the call, for resource methods and `raw` alike.
+    const inPath = secretsInPath(method, request.url);
+    settings.secrets = inPath.length === 0 ? secrets : [...secrets, ...inPath];
     const received = await send(config, request, settings);
     const idempotencyKey = headers["idempotency-key"];
     if (schemaPath !== undefined) {
@@ -169,6 +172,38 @@ export function createApi(
     fetch: rawFetch,
   });
   return { api, sender };
+}
+
+/**
+ * The spec's paths with a secret path parameter (a `{token}`: a name the spec marks
+ * `x-hsrcpay-secret`), as a pattern whose groups are those parameters' segments.
+ */
+const secretPaths: [method: string, pattern: RegExp][] = [];
+for (const key of Object.keys(operations)) {
+  const [method, template] = key.split(" ") as [string, string];
+  let secret = false;
+  const source = template.replace(/\{([^}]+)\}|[^{]+/g, (part, name?: string) => {
+    if (name === undefined) return part.replace(/[.+]/g, "\\$&");
+    secret ||= secretFields.has(name);
+    return secretFields.has(name) ? "([^/?#]+)" : "[^/?#]+";
+  });
+  if (secret) secretPaths.push([method, new RegExp(`${source}(?:[?#]|$)`)]);
+}
+
+/** What a URL holds in a secret path parameter's place: as sent, and percent-decoded. */
+function secretsInPath(method: string, url: string): string[] {
+  const found: string[] = [];
+  for (const [secretMethod, pattern] of secretPaths) {
+    for (const value of (secretMethod === method && pattern.exec(url)?.slice(1)) || []) {
+      found.push(value);
+      try {
+        found.push(decodeURIComponent(value));
+      } catch {
+        // Not valid percent-encoding: the segment as sent is all there is.
+      }
+    }
+  }
+  return found;
 }
 
 /**

@@ -9,7 +9,7 @@ import { firstExample } from "../helpers/spec.js";
 const run = promisify(execFile);
 
 describe("npm start", () => {
-  it("runs the key lifecycle and takes a payment on a mock it starts and stops itself, secrets masked", async () => {
+  it("runs the key lifecycle, takes a payment and a hosted checkout on a mock it starts and stops itself, secrets masked", async () => {
     const env = { ...process.env, HSRCPAY_BASE_URL: "", HSRCPAY_API_KEY: "", HSRCPAY_LOG: "" };
     const { stdout, stderr } = await run(
       process.execPath,
@@ -68,8 +68,31 @@ describe("npm start", () => {
     for (const charge of charges) expect(charge.status, charge.line).not.toBe("CREATED");
     expect(charges.map((charge) => charge.captured)).toContain("125.00 USD");
     expect(stdout + stderr).not.toContain("does not know");
+    // The hosted checkout: a session opened with its token, confirmed by the token with a card.
+    const opened = firstExample<components["schemas"]["CheckoutSessionEnvelope"]>(
+      "createCheckoutSession",
+      "200",
+    );
+    const paid = firstExample<components["schemas"]["CheckoutSessionEnvelope"]>(
+      "confirmCheckoutSession",
+      "200",
+    );
+    const sessionToken = opened.data.token ?? "";
+    expect(sessionToken).not.toBe("");
+    expect(stdout).toContain(`Opened checkout session ${opened.data.id}: 125.00 USD, PENDING`);
+    expect(stdout).toContain(`token ${masked(sessionToken)} (a credential`);
+    expect(stdout).toMatch(
+      /^ {2}log: \[hsrcpay\] POST \/checkout-sessions\/token\/\[redacted\]\/confirm 200 after 1 attempt in \d+ ms/m,
+    );
+    expect(stdout).toContain(
+      `Confirmed with card •••• 1111: session ${paid.data.id} is ${paid.data.status}, 125.00 USD`,
+    );
+    expect(stdout).toContain("fulfil on the checkout_session.completed webhook");
+    // The token is a credential: printed masked, never whole, not even percent-encoded.
+    expect(stdout + stderr).not.toContain(sessionToken);
+    expect(stdout + stderr).not.toContain(encodeURIComponent(sessionToken));
     // The card number went to the mock, and nowhere in what the job printed.
-    expect(stdout).not.toContain("4111111111111111");
+    expect(stdout + stderr).not.toContain("4111111111111111");
     expect(stdout).toContain("Mock stopped.");
   });
 
@@ -88,10 +111,12 @@ describe("npm start", () => {
       timeout: 60_000,
     });
     expect(stdout).toContain(
-      `Running examples/api-key-lifecycle.ts and examples/take-a-payment.ts against ${baseUrl}`,
+      `Running examples/api-key-lifecycle.ts, examples/take-a-payment.ts and examples/hosted-checkout.ts against ${baseUrl}`,
     );
     // A live key never gets a sandbox card.
     expect(stdout).toContain("Skipped the payment: it sends a sandbox card");
+    expect(stdout).toContain("Skipped the checkout: it sends a sandbox card");
+    expect(stdout).not.toContain("/checkout-sessions/");
     expect(stdout).not.toContain("POST /payments/");
     expect(stdout).not.toContain("Starting the Prism mock");
     expect(stdout).toContain("credential used: publishable key, live mode");
