@@ -517,14 +517,43 @@ function writeOrCheck(file: string, text: string, check: boolean): boolean {
   return false;
 }
 
+/**
+ * The README with its table of names (the mock's operationIds and the client's method names, by
+ * operation) rewritten from the spec and the client: a new operation's row is generated, not
+ * written by hand. test/unit/testing-names.test.ts checks the same table.
+ */
+function readmeWithNames(document: Schema, client: Record<string, string>): string {
+  const rows: string[] = [];
+  for (const [path, item] of Object.entries(document.paths as Record<string, Schema>)) {
+    for (const method of methods) {
+      const operation = item[method] as Operation | undefined;
+      if (!operation) continue;
+      const key = `${method.toUpperCase()} ${path}`;
+      const called = Object.keys(client).filter((name) => client[name] === key);
+      const by =
+        called.length > 0 ? called.map((name) => `\`${name}\``).join(", ") : "(`raw` only)";
+      rows.push(`| \`${operation.operationId}\` | ${by} | \`${key}\` |`);
+    }
+  }
+  const table = ["| operationId | method | operation |", "| --- | --- | --- |", ...rows];
+  const readme = readFileSync(join(root, "README.md"), "utf8").split("\n");
+  const start = readme.indexOf(table[0] as string);
+  if (start < 0) throw new Error("README.md has no table of names to rewrite");
+  let end = start;
+  while (readme[end]?.startsWith("|")) end++;
+  return [...readme.slice(0, start), ...table, ...readme.slice(end)].join("\n");
+}
+
 const [spec, out, responsesOut, flag] = process.argv.slice(2);
 if (!spec || !out || !responsesOut) {
   throw new Error("usage: tsx scripts/generate-operations.ts SPEC OUT RESPONSES [--check]");
 }
 const document = bundle(spec);
 const check = flag === "--check";
+const client = await clientMethods();
 const results = [
   writeOrCheck(out, generate(document), check),
-  writeOrCheck(responsesOut, generateResponses(document, await clientMethods()), check),
+  writeOrCheck(responsesOut, generateResponses(document, client), check),
+  writeOrCheck(join(root, "README.md"), readmeWithNames(document, client), check),
 ];
 if (!results.every(Boolean)) process.exit(1);

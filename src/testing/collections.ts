@@ -17,8 +17,15 @@ export const isItem = (value: unknown): value is Item =>
 export interface Collection {
   /** `/payments/` */
   path: string;
-  /** `/payments/{id}`, where the spec has it. */
+  /** `/payments/{id}`, where the spec has it (`/payment-provider-configs/{id}/fees/{feeId}`). */
   itemPath: string | undefined;
+  /** The item path's own parameter (`id`, `feeId`). */
+  idParam: string;
+  /**
+   * For a collection under another's item (`/payment-provider-configs/{id}/fees`): the path
+   * parameter naming the parent, and the item field that holds it (`payment_provider_config_id`).
+   */
+  parent?: { param: string; field: string } | undefined;
   /** What an item is called (`payment`: its `object` field, else the path's). */
   noun: string;
   /** The spec's example item, its embeddings taken out. */
@@ -57,7 +64,16 @@ const find = (method: string, path: string | undefined) =>
 
 function collectionOf(list: Route): Collection {
   const { path } = list;
-  const itemPath = routes.some((route) => route.path === `${path}{id}`) ? `${path}{id}` : undefined;
+  // `/payments/` has `/payments/{id}`; `/…/{id}/fees` has `/…/{id}/fees/{feeId}`.
+  const item = routes
+    .map((route) => route.path)
+    .find((candidate) =>
+      new RegExp(`^${escaped(path.endsWith("/") ? path : `${path}/`)}\\{(\\w+)\\}$`).test(
+        candidate,
+      ),
+    );
+  const itemPath = item;
+  const idParam = item ? (/\{(\w+)\}$/.exec(item)?.[1] ?? "id") : "id";
   const create = find("POST", path);
   const retrieve = find("GET", itemPath);
   const listed = successData(list);
@@ -76,8 +92,25 @@ function collectionOf(list: Route): Collection {
       : path.replace(/^\/|\/$/g, "").replace(/s$/, "");
   const prefix = /^([A-Za-z]+_)/.exec(String(template.id))?.[1] ?? `${noun.slice(0, 3)}_`;
   const rule = answers[(retrieve ?? create ?? list).key] ?? "";
-  return { path, itemPath, noun, template, prefix, embeds, rule, list };
+  // Under another collection's item: the last parameter before this path's own segments.
+  const nested = /^(.*\/)\{(\w+)\}\/[^{}]+$/.exec(path);
+  const parentNoun = nested
+    ? (routes.find((route) => route.path === nested[1] && route.method === "GET")?.path ?? "")
+    : "";
+  const parentTemplate = parentNoun && successData(find("GET", parentNoun));
+  const parentObject =
+    Array.isArray(parentTemplate) && isItem(parentTemplate[0])
+      ? parentTemplate[0].object
+      : undefined;
+  const field = typeof parentObject === "string" ? `${parentObject}_id` : undefined;
+  const parent =
+    nested && field && Object.hasOwn(template, field)
+      ? { param: nested[2] as string, field }
+      : undefined;
+  return { path, itemPath, idParam, parent, noun, template, prefix, embeds, rule, list };
 }
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Every collection, by path. */
 export const collections = new Map(
@@ -111,7 +144,7 @@ for (const route of routes) {
     rest === ""
       ? route.method === "GET"
         ? { kind: "retrieve", collection: parent }
-        : route.method === "PUT"
+        : route.method === "PUT" || route.method === "PATCH"
           ? { kind: "update", collection: parent }
           : route.method === "DELETE"
             ? { kind: "delete", collection: parent }

@@ -240,7 +240,12 @@ export function createHsrcpayMock(options: HsrcpayMockOptions = {}): HsrcpayMock
         : seed !== undefined && status < 300 && checked.example === undefined
           ? seeded(route, call, seed)
           : example(route, status, checked.example);
-    return json(status, body, requestId(), outcome.headers);
+    // A success that is not an envelope (a one-time link's text) goes as the spec's text/plain.
+    const text = route.operation.kind === "content" && status < 300 && outcome.body === undefined;
+    const own = text
+      ? { ...requestId(), "content-type": "text/plain; charset=utf-8" }
+      : requestId();
+    return json(status, body, own, outcome.headers);
   };
 
   const mockFetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {

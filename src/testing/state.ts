@@ -74,13 +74,28 @@ export function createState() {
     return { status, body: page ? { ...body, ...page } : body };
   };
 
-  const list = (route: Route, collection: Collection, call: MockCall): Answered => {
-    const filters = Object.entries(call.query).filter(
-      ([name]) =>
-        !["page", "limit"].includes(name) &&
-        !name.startsWith("include_") &&
-        Object.hasOwn(collection.template, name),
-    );
+  /** A nested collection's items belong to the parent its path names (a config's fee rows). */
+  const parentFilter = (
+    collection: Collection,
+    params: Record<string, string>,
+  ): [string, string][] =>
+    collection.parent ? [[collection.parent.field, params[collection.parent.param] ?? ""]] : [];
+
+  const list = (
+    route: Route,
+    collection: Collection,
+    call: MockCall,
+    params: Record<string, string>,
+  ): Answered => {
+    const filters = [
+      ...Object.entries(call.query).filter(
+        ([name]) =>
+          !["page", "limit"].includes(name) &&
+          !name.startsWith("include_") &&
+          Object.hasOwn(collection.template, name),
+      ),
+      ...parentFilter(collection, params),
+    ];
     const items = [...store(collection).values()]
       .filter((item) => filters.every(([name, value]) => String(item[name]) === value))
       .map((item) => view(collection, item, call.query));
@@ -96,8 +111,17 @@ export function createState() {
     });
   };
 
-  const create = (route: Route, collection: Collection, call: MockCall): Answered => {
-    const given: Item = { ...call.query, ...(isItem(call.body) ? call.body : {}) };
+  const create = (
+    route: Route,
+    collection: Collection,
+    call: MockCall,
+    params: Record<string, string>,
+  ): Answered => {
+    const given: Item = {
+      ...call.query,
+      ...(isItem(call.body) ? call.body : {}),
+      ...Object.fromEntries(parentFilter(collection, params)),
+    };
     const settable = Object.keys(route.operation.params.properties ?? {});
     const { item, rest } = fromRequest(collection, collection.template, settable, given);
     item.id = mint(collection.prefix);
@@ -176,10 +200,10 @@ export function createState() {
       }
       const answered =
         plan.kind === "list"
-          ? list(route, plan.collection, call)
+          ? list(route, plan.collection, call, params)
           : plan.kind === "create"
-            ? create(route, plan.collection, call)
-            : onItem(route, call, params.id ?? "");
+            ? create(route, plan.collection, call, params)
+            : onItem(route, call, params[plan.collection.idParam] ?? "");
       if (!answered) return undefined;
       const response = respond(answered);
       if (key !== undefined) replies.set(key, { fingerprint, response: response.clone() });

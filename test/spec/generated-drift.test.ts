@@ -21,6 +21,8 @@ beforeEach(async () => {
     // The mock's method names are read from the client's resources.
     "src",
     "redocly.yaml",
+    // Its table of the mock's names is generated too.
+    "README.md",
     "package.json",
   ]) {
     await cp(join(repoRoot, entry), join(scratch, entry), { recursive: true });

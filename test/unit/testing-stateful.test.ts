@@ -352,3 +352,25 @@ describe("seed refuses at once what it could not send", () => {
     });
   }
 });
+
+describe("a collection under another's item (a config's fee rows)", () => {
+  it("lists the parent's items only, updates with PATCH and deletes by the row's own id", async () => {
+    const mock = createHsrcpayMock({ stateful: true }).seed("paymentProviderConfigs.fees.list", [
+      { id: "fee_a1", payment_provider_config_id: "ppc_A", fixed_fee: 1 },
+      { id: "fee_a2", payment_provider_config_id: "ppc_A", fixed_fee: 2 },
+      { id: "fee_b1", payment_provider_config_id: "ppc_B", fixed_fee: 3 },
+    ]);
+    const { fees } = createHsrcpayClient({ token, fetch: mock.fetch }).paymentProviderConfigs;
+    const idsOf = async (config: string) => (await fees.list(config)).data.map((fee) => fee.id);
+    expect(await idsOf("ppc_A")).toEqual(["fee_a1", "fee_a2"]);
+    expect(await idsOf("ppc_B")).toEqual(["fee_b1"]);
+    const updated = await fees.update("ppc_A", "fee_a2", { fixed_fee: 20 });
+    expect(updated).toMatchObject({ id: "fee_a2", fixed_fee: 20 });
+    expect((await fees.list("ppc_A")).data.map((fee) => fee.fixed_fee)).toEqual([1, 20]);
+    expect(await fees.delete("ppc_A", "fee_a1")).toMatchObject({ id: "fee_a1", deleted: true });
+    expect(await idsOf("ppc_A")).toEqual(["fee_a2"]);
+    expect(await rejectionOf(fees.update("ppc_A", "fee_a1", { fixed_fee: 5 }))).toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+});
