@@ -1072,7 +1072,7 @@ export const operations = {
       "properties": {
         "token": {
           "type": "string",
-          "minLength": 1,
+          "minLength": 8,
           "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
         },
         "payment_method": {
@@ -1314,7 +1314,7 @@ export const operations = {
       "properties": {
         "token": {
           "type": "string",
-          "minLength": 1,
+          "minLength": 8,
           "pattern": "^(?!\\.\\.?$)[\\s\\S]*\\S"
         }
       },

@@ -69,8 +69,11 @@ export interface BundleSize {
  * 8 to 132, plus about 10 for its method line; once for all, the `content` kind of a one-time link
  * and lists that may come unpaginated (about 340), a secret path parameter masked (195), and the
  * rules the new objects share between their operations (a routing plan, a notification, a fee).
+ * Base 20,830 -> 20,960 for the fourth hostile-server round (24,260 to 24,392 bytes): a secret
+ * path parameter's place blanked in the call's label, secrets lower-cased as the text is (`İ`),
+ * and a delete whose data says it was not deleted refused.
  */
-export const gzipBudget = { baseBytes: 20_830, perOperationBytes: 80 } as const;
+export const gzipBudget = { baseBytes: 20_960, perOperationBytes: 80 } as const;
 
 /** The budget for a spec of `operations` operations. */
 export function gzipBudgetBytes(operations: number): number {

@@ -189,6 +189,13 @@ export function readDeleted(received: Received, request: RequestSummary): Respon
   if (parsed === undefined) throw invalidResponse(received, request, "a body that is not JSON");
   if (!isObject(parsed)) return metaOf(received, request);
   if (parsed.success === false) throw invalidResponse(received, request, failedEnvelope(parsed));
+  // Data that only says whether it was deleted (a fee row's `{ deleted: true }`) must say yes; the
+  // deleted object itself (a key, `id` and its own `deleted: false` among its fields) is a success.
+  const { data } = parsed;
+  const saysOnly = isObject(data) && Object.hasOwn(data, "deleted") && !Object.hasOwn(data, "id");
+  if (saysOnly && data.deleted !== true) {
+    throw invalidResponse(received, request, "a delete whose data says it was not deleted");
+  }
   return metaOf(received, request, parsed);
 }
 
@@ -356,7 +363,9 @@ export function debugStart(received: Received): string {
   } else {
     const found = [...received.text.matchAll(secretMember)].map((match) => match[2] ?? match[3]);
     const mask = maskOf([...received.secrets, ...(found as string[])]);
-    text = mask(received.text.slice(0, 4 * debugLength)).replace(secretMember, `$1"${masked}"`);
+    // Masked whole (a failure body is capped at 64 KiB), then cut: a secret cut first would no
+    // longer be one (15 digits of a card), and spaces collapsed below would bring it into view.
+    text = mask(received.text).replace(secretMember, `$1"${masked}"`);
   }
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > debugLength ? `${flat.slice(0, debugLength)}…` : flat;

@@ -99,8 +99,8 @@ function makeMask(secrets: readonly string[]): Mask {
   const long: string[] = [];
   const short: string[] = [];
   for (const secret of secrets) {
-    if (secret.length >= wholeLength) long.push(secret.toLowerCase());
-    else if (secret.length >= shortest) short.push(secret.toLowerCase());
+    if (secret.length >= wholeLength) long.push(lowerOf(secret));
+    else if (secret.length >= shortest) short.push(lowerOf(secret));
   }
   const matcher = long.length === 0 ? undefined : new Matcher(long);
   const alone = short.length === 0 ? undefined : new Set(short);
@@ -116,15 +116,21 @@ function makeMask(secrets: readonly string[]): Mask {
   };
 }
 
+const lowerEach = (char: string) => (char.toLowerCase().length === 1 ? char.toLowerCase() : char);
+
+/**
+ * `text` lower-cased, the same length: where lower-casing would change the length (`İ` becomes
+ * two characters), one character at a time, such a letter kept as it is. Secrets and the text are
+ * lowered alike, so positions in the search are positions in the text and `İ` still matches.
+ */
+function lowerOf(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[\s\S]/g, lowerEach);
+}
+
 /** `text` with every secret the matcher finds in it, in any letter case, masked. */
 function cut(text: string, matcher: Matcher): string {
-  const lower = text.toLowerCase();
-  // Where lower-casing changed the length (`İ` becomes two characters), one character at a time,
-  // such a letter kept as it is: positions in the search are positions in the text.
-  const lowerEach = (char: string) => (char.toLowerCase().length === 1 ? char.toLowerCase() : char);
-  const cuts = matcher.cuts(
-    lower.length === text.length ? lower : text.replace(/[\s\S]/g, lowerEach),
-  );
+  const cuts = matcher.cuts(lowerOf(text));
   if (cuts.length === 0) return text;
   let out = "";
   let copied = 0;

@@ -49,6 +49,8 @@ export interface OutgoingRequest {
   /** Everything but Authorization, which the transport adds to this object: the call's own. */
   headers: Record<string, string>;
   body: string | undefined;
+  /** How log lines and refusals name the call, where its path holds a secret (a token's place blanked). */
+  label?: string | undefined;
 }
 
 export interface CallControls {
@@ -202,7 +204,7 @@ class Telling {
     this.#reporter = reporter;
     this.#mask = mask;
     // The path may hold anything the caller passed as an id, the token included by mistake.
-    this.#operation = mask(labelOf(request));
+    this.#operation = mask(request.label ?? labelOf(request));
     this.#idempotencyKey = request.headers["idempotency-key"];
     this.#maxAttempts = maxRetries + 1;
   }
@@ -421,7 +423,7 @@ function unreadable(
     idempotencyKey,
     retryAfter: undefined,
   };
-  const label = mask(labelOf(request));
+  const label = mask(request.label ?? labelOf(request));
   if (redirect || followed) {
     const location = originOf(followed ? response.url : response.headers.get("location"), mask);
     const where = location ? ` to ${location}` : "";

@@ -17,7 +17,7 @@ import {
 } from "./answer.js";
 import { setOwn } from "./checks.js";
 import { checkPathFilled, checkWellFormed, serializePath } from "./guards.js";
-import { maskOf, mayHoldSecrets, secretFields, secretValues } from "./mask.js";
+import { masked, maskOf, mayHoldSecrets, secretFields, secretValues } from "./mask.js";
 import type { CallSettings } from "./options.js";
 import { labelOf, send, type TransportConfig } from "./transport.js";
 
@@ -102,9 +102,13 @@ export function createApi(
     }
     // The settings are this call's own object (see checkRequestOptions). A secret path parameter
     // (a checkout session's token) is a secret of the call, for resource methods and `raw` alike.
-    const inPath = secretsInPath(method, request.url);
+    const inPath = secretsInPath(request.url);
     settings.secrets = inPath.length === 0 ? secrets : [...secrets, ...inPath];
-    const received = await send(config, request, settings);
+    // What log lines and refusals name the call by: its path, a secret parameter's place blanked
+    // (a short token, `a-b`, is no word the mask could find in it).
+    const outgoing: typeof request & { label?: string } =
+      inPath.length === 0 ? request : { ...request, label: blanked(method, request.url) };
+    const received = await send(config, outgoing, settings);
     const idempotencyKey = headers["idempotency-key"];
     if (schemaPath !== undefined) {
       return { received, request: { label: `${method} ${basePath}${schemaPath}`, idempotencyKey } };
@@ -114,7 +118,7 @@ export function createApi(
       // Through `raw`, the path holds what the caller passed as path parameters: masked, when an
       // error first names it.
       get label() {
-        label ??= maskOf(received.secrets)(labelOf(request));
+        label ??= maskOf(received.secrets)(outgoing.label ?? labelOf(request));
         return label;
       },
       idempotencyKey,
@@ -178,23 +182,25 @@ export function createApi(
  * The spec's paths with a secret path parameter (a `{token}`: a name the spec marks
  * `x-hsrcpay-secret`), as a pattern whose groups are those parameters' segments.
  */
-const secretPaths: [method: string, pattern: RegExp][] = [];
+const secretPaths: RegExp[] = [];
 for (const key of Object.keys(operations)) {
-  const [method, template] = key.split(" ") as [string, string];
+  const template = key.split(" ")[1] as string;
   let secret = false;
   const source = template.replace(/\{([^}]+)\}|[^{]+/g, (part, name?: string) => {
     if (name === undefined) return part.replace(/[.+]/g, "\\$&");
     secret ||= secretFields.has(name);
     return secretFields.has(name) ? "([^/?#]+)" : "[^/?#]+";
   });
-  if (secret) secretPaths.push([method, new RegExp(`${source}(?:[?#]|$)`)]);
+  // Whatever the method, any letter case, a trailing slash: `raw` may send it any way.
+  if (secret) secretPaths.push(new RegExp(`${source}/?(?:[?#]|$)`, "di"));
 }
 
 /** What a URL holds in a secret path parameter's place: as sent, and percent-decoded. */
-function secretsInPath(method: string, url: string): string[] {
+function secretsInPath(url: string): string[] {
   const found: string[] = [];
-  for (const [secretMethod, pattern] of secretPaths) {
-    for (const value of (secretMethod === method && pattern.exec(url)?.slice(1)) || []) {
+  for (const pattern of secretPaths) {
+    for (const value of pattern.exec(url)?.slice(1) ?? []) {
+      if (value === undefined) continue;
       found.push(value);
       try {
         found.push(decodeURIComponent(value));
@@ -204,6 +210,18 @@ function secretsInPath(method: string, url: string): string[] {
     }
   }
   return found;
+}
+
+/** The call's label (`POST /v1/checkout-sessions/token/[redacted]/confirm`): secret places blanked. */
+function blanked(method: string, url: string): string {
+  let out = url;
+  for (const pattern of secretPaths) {
+    const ranges = pattern.exec(out)?.indices?.slice(1) ?? [];
+    for (const range of ranges.reverse()) {
+      if (range) out = `${out.slice(0, range[0])}${masked}${out.slice(range[1])}`;
+    }
+  }
+  return labelOf({ method, url: out });
 }
 
 /**

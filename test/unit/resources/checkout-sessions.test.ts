@@ -66,11 +66,11 @@ describe("checkoutSessions", () => {
 
   it("confirm: the token as one percent-encoded path segment, the card in the body", async () => {
     const { hsrcpay, calls } = clientWith(() => json(200, envelope(session)));
-    const confirmed = await hsrcpay.checkoutSessions.confirm("cst/a+b", {
+    const confirmed = await hsrcpay.checkoutSessions.confirm("cst_tok/a+b", {
       payment_method: { data: card },
       payer: { email: "ayse@example.com", shipping_same_as_billing: false },
     });
-    expect(calls[0]?.url.pathname).toBe("/v1/checkout-sessions/token/cst%2Fa%2Bb/confirm");
+    expect(calls[0]?.url.pathname).toBe("/v1/checkout-sessions/token/cst_tok%2Fa%2Bb/confirm");
     expect(JSON.parse(calls[0]?.body ?? "")).toEqual({
       payment_method: { data: card },
       payer: { email: "ayse@example.com", shipping_same_as_billing: false },
