@@ -3236,8 +3236,11 @@ export interface components {
             }[];
             /** @description The charges the plan ran, with `include_charges=true`. */
             charges?: components["schemas"]["Charge"][];
-            /** @description The payment the plan routes, with `include_payment=true`. */
-            payment?: components["schemas"]["Payment"];
+            /**
+             * @description The payment the plan routes, with `include_payment=true`; `null` where the plan has none
+             *     (`payment_id` is nullable; assumed, as for a payment's `customer`).
+             */
+            payment?: components["schemas"]["Payment"] | null;
         };
         /**
          * @description The success envelope of List routing plans: the plans in `data`. The list takes `page` and

@@ -9,6 +9,6 @@ const plan = await hsrcpay.routingPlans.retrieve("rp_6Gh9Jk2Lm5Np8Qr1", {
 // With their flags, `charges` and `payment` are in the type and checked to be in the answer.
 console.log(
   plan.id,
-  plan.payment.status,
+  plan.payment?.status,
   plan.charges.map((charge) => charge.status),
 );

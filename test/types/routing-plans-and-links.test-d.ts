@@ -28,7 +28,7 @@ describe("routing plans", () => {
       include_attempts: true,
       include_payment: true,
     });
-    expectTypeOf(plan.payment).toEqualTypeOf<Payment>();
+    expectTypeOf(plan.payment).toEqualTypeOf<Payment | null>();
     expectTypeOf(plan.attempts).toBeArray();
     // @ts-expect-error charges were not asked for
     plan.charges;
@@ -44,7 +44,7 @@ describe("routing plans", () => {
     const page = await hsrcpay.routingPlans.list({ include_charges: true, limit: 10 });
     expectTypeOf(page.data[0]?.charges).toEqualTypeOf<Charge[] | undefined>();
     for await (const plan of hsrcpay.routingPlans.list({ include_payment: true })) {
-      expectTypeOf(plan.payment).toEqualTypeOf<Payment>();
+      expectTypeOf(plan.payment).toEqualTypeOf<Payment | null>();
     }
     // @ts-expect-error not a flag of the list
     hsrcpay.routingPlans.list({ include_customer: true });

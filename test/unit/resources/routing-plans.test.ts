@@ -119,7 +119,7 @@ describe("routingPlans.retrieve", () => {
       "?include_attempts=true&include_charges=true&include_payment=true",
     );
     expect(plan.charges[0]?.routing_plan_id).toBe(plan.id);
-    expect(plan.payment.id).toBe(plan.payment_id);
+    expect(plan.payment?.id).toBe(plan.payment_id);
     expect(plan.attempts).toHaveLength(1);
   });
 
